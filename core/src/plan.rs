@@ -1,0 +1,343 @@
+//! The plan: output types, their JSON, ordering and summary (§4, R24).
+
+use serde::{Deserialize, Serialize};
+
+use crate::diff::ConflictKind;
+use crate::instant::Instant;
+use crate::occurrence::Window;
+
+/// The plan format's version. Terraform's rule: a minor bump only adds fields (readers ignore
+/// unknown ones), a major bump breaks.
+pub const FORMAT_VERSION: &str = "1.0";
+
+/// What planning found: sessions to create, existing ones preserved, conflicts, skipped
+/// weeks, warnings and errors in the data, and a summary (SPEC §4).
+///
+/// Serializes to exactly SPEC §4's JSON: keys in the order shown there, `null` for fields
+/// that do not apply, UTC instants with milliseconds, money as 2-decimal strings.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Plan {
+    /// `"1.0"`.
+    pub format_version: String,
+    /// The window planned.
+    pub window: Window,
+    /// Sessions to create, by (classId, scheduledStart, timeSlotId).
+    pub create: Vec<Create>,
+    /// Occurrences that already exist, by (classId, scheduledStart, timeSlotId, sessionId).
+    pub existing: Vec<Existing>,
+    /// Occurrences blocked by an overlapping existing session, same order as `existing`.
+    pub conflicts: Vec<Conflict>,
+    /// Cancelled occurrences, by (classId, scheduledStart, timeSlotId).
+    pub skipped: Vec<Skipped>,
+    /// Warnings, by (classId, timeSlotId, code, assignmentId, tutorId), de-duplicated.
+    pub warnings: Vec<Warning>,
+    /// Errors in the data, by (classId, timeSlotId, code).
+    pub errors: Vec<DataError>,
+    /// Counts.
+    pub summary: Summary,
+}
+
+/// Session status written on created sessions (§3.5).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum SessionStatus {
+    /// No tutor.
+    Pending,
+    /// A tutor was assigned.
+    Confirmed,
+}
+
+impl SessionStatus {
+    /// `"PENDING"` or `"CONFIRMED"`, as the database enum spells it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SessionStatus::Pending => "PENDING",
+            SessionStatus::Confirmed => "CONFIRMED",
+        }
+    }
+}
+
+/// A session to create.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Create {
+    /// Class.
+    pub class_id: String,
+    /// Slot it was generated from.
+    pub time_slot_id: String,
+    /// The slot's subject.
+    pub subject: String,
+    /// Start (UTC).
+    pub scheduled_start: Instant,
+    /// End (UTC).
+    pub scheduled_end: Instant,
+    /// The tutor, `null` when unassigned (or the claimed tutor is unknown, R19).
+    pub tutor_id: Option<String>,
+    /// The claiming assignment, if any.
+    pub assignment_id: Option<String>,
+    /// `CONFIRMED` with a tutor, else `PENDING`.
+    pub status: SessionStatus,
+    /// Exact price with two decimals.
+    pub price: String,
+    /// `k` when a ROUND_ROBIN or CONSECUTIVE_DAYS assignment claimed, else `null`.
+    pub ordinal: Option<i64>,
+}
+
+/// An occurrence that already exists as a session.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Existing {
+    /// The matching session (the smallest id of the exact matches).
+    pub session_id: String,
+    /// Class.
+    pub class_id: String,
+    /// Slot.
+    pub time_slot_id: String,
+    /// The occurrence's start.
+    pub scheduled_start: Instant,
+}
+
+/// An occurrence blocked by an overlapping existing session; one entry per session.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Conflict {
+    /// Why it conflicts.
+    pub kind: ConflictKind,
+    /// Class.
+    pub class_id: String,
+    /// Slot.
+    pub time_slot_id: String,
+    /// The occurrence's start.
+    pub scheduled_start: Instant,
+    /// The occurrence's end.
+    pub scheduled_end: Instant,
+    /// The existing session.
+    pub session_id: String,
+    /// Free text for people.
+    pub detail: String,
+}
+
+/// Why an occurrence was skipped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum SkipReason {
+    /// A slot cancellation names its week (§3.2).
+    SlotCancelled,
+}
+
+/// A cancelled occurrence (R13).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Skipped {
+    /// Class.
+    pub class_id: String,
+    /// Slot.
+    pub time_slot_id: String,
+    /// The occurrence's start.
+    pub scheduled_start: Instant,
+    /// `SLOT_CANCELLED`.
+    pub reason: SkipReason,
+    /// The cancellation (the smallest id when several name it, R12).
+    pub cancellation_id: String,
+}
+
+/// Warning codes (§4).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum WarningCode {
+    /// R16: an assignment's config is missing or malformed.
+    InvalidRecurrenceConfig,
+    /// R16: an assignment's pattern is not one of the four.
+    UnknownRecurrencePattern,
+    /// R19: the claiming assignment's tutor is not in `tutors`.
+    TutorNotFound,
+    /// R25: the tutor has another overlapping session.
+    TutorDoubleBooked,
+    /// R26: the tutor's availability does not cover the session.
+    TutorUnavailable,
+}
+
+impl WarningCode {
+    /// The code as written in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WarningCode::InvalidRecurrenceConfig => "INVALID_RECURRENCE_CONFIG",
+            WarningCode::UnknownRecurrencePattern => "UNKNOWN_RECURRENCE_PATTERN",
+            WarningCode::TutorNotFound => "TUTOR_NOT_FOUND",
+            WarningCode::TutorDoubleBooked => "TUTOR_DOUBLE_BOOKED",
+            WarningCode::TutorUnavailable => "TUTOR_UNAVAILABLE",
+        }
+    }
+}
+
+/// A warning: the plan is still complete.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Warning {
+    /// What.
+    pub code: WarningCode,
+    /// Free text for people.
+    pub message: String,
+    /// Class.
+    pub class_id: String,
+    /// Slot, when the warning is about one (R24).
+    pub time_slot_id: Option<String>,
+    /// Assignment.
+    pub assignment_id: Option<String>,
+    /// Tutor.
+    pub tutor_id: Option<String>,
+}
+
+/// Error codes of problems in the data (§4).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum DataErrorCode {
+    /// R6: the class's zone is not an IANA name.
+    UnknownTimezone,
+    /// R8: the slot's day or times are invalid.
+    InvalidSlot,
+}
+
+impl DataErrorCode {
+    /// The code as written in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DataErrorCode::UnknownTimezone => "UNKNOWN_TIMEZONE",
+            DataErrorCode::InvalidSlot => "INVALID_SLOT",
+        }
+    }
+}
+
+/// A problem in one class or slot: it produced nothing, everything else was planned.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DataError {
+    /// What.
+    pub code: DataErrorCode,
+    /// Free text for people, naming the value at fault.
+    pub message: String,
+    /// Class.
+    pub class_id: String,
+    /// Slot, `null` for a class-level error.
+    pub time_slot_id: Option<String>,
+}
+
+/// Counts: list lengths and classes (R5, R24).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Summary {
+    /// Active classes with active slots and a known zone.
+    pub classes_processed: u64,
+    /// Active classes without an active slot.
+    pub classes_skipped: u64,
+    /// Length of `create`.
+    pub sessions_to_create: u64,
+    /// Length of `existing`.
+    pub existing_preserved: u64,
+    /// Length of `conflicts` (entries, not occurrences).
+    pub conflicts: u64,
+    /// Length of `skipped`.
+    pub skipped_cancelled: u64,
+    /// Length of `warnings` after de-duplication.
+    pub warnings: u64,
+    /// Length of `errors`.
+    pub errors: u64,
+}
+
+impl Plan {
+    /// An empty plan of a window.
+    pub fn empty(window: Window) -> Plan {
+        Plan {
+            format_version: FORMAT_VERSION.to_owned(),
+            window,
+            create: Vec::new(),
+            existing: Vec::new(),
+            conflicts: Vec::new(),
+            skipped: Vec::new(),
+            warnings: Vec::new(),
+            errors: Vec::new(),
+            summary: Summary::default(),
+        }
+    }
+
+    /// Puts every list in SPEC §4's order, de-duplicates warnings (the first kept, R24) and
+    /// fills in the summary's list lengths. Sorts are stable.
+    pub fn finish(&mut self) {
+        fn key_order<'a>(a: &'a str, b: &'a str) -> std::cmp::Ordering {
+            a.cmp(b)
+        }
+        self.create.sort_by(|a, b| {
+            key_order(&a.class_id, &b.class_id)
+                .then(a.scheduled_start.cmp(&b.scheduled_start))
+                .then_with(|| key_order(&a.time_slot_id, &b.time_slot_id))
+        });
+        self.skipped.sort_by(|a, b| {
+            key_order(&a.class_id, &b.class_id)
+                .then(a.scheduled_start.cmp(&b.scheduled_start))
+                .then_with(|| key_order(&a.time_slot_id, &b.time_slot_id))
+        });
+        self.existing.sort_by(|a, b| {
+            (
+                &a.class_id,
+                a.scheduled_start,
+                &a.time_slot_id,
+                &a.session_id,
+            )
+                .cmp(&(
+                    &b.class_id,
+                    b.scheduled_start,
+                    &b.time_slot_id,
+                    &b.session_id,
+                ))
+        });
+        self.conflicts.sort_by(|a, b| {
+            (
+                &a.class_id,
+                a.scheduled_start,
+                &a.time_slot_id,
+                &a.session_id,
+            )
+                .cmp(&(
+                    &b.class_id,
+                    b.scheduled_start,
+                    &b.time_slot_id,
+                    &b.session_id,
+                ))
+        });
+        let warning_key = |w: &Warning| {
+            (
+                w.class_id.clone(),
+                w.time_slot_id.clone(),
+                w.code.as_str(),
+                w.assignment_id.clone(),
+                w.tutor_id.clone(),
+            )
+        };
+        self.warnings.sort_by_cached_key(warning_key);
+        self.warnings
+            .dedup_by(|b, a| warning_key(a) == warning_key(b));
+        self.errors.sort_by(|a, b| {
+            (&a.class_id, &a.time_slot_id, a.code.as_str()).cmp(&(
+                &b.class_id,
+                &b.time_slot_id,
+                b.code.as_str(),
+            ))
+        });
+        let s = &mut self.summary;
+        s.sessions_to_create = self.create.len() as u64;
+        s.existing_preserved = self.existing.len() as u64;
+        s.conflicts = self.conflicts.len() as u64;
+        s.skipped_cancelled = self.skipped.len() as u64;
+        s.warnings = self.warnings.len() as u64;
+        s.errors = self.errors.len() as u64;
+    }
+
+    /// The plan as compact JSON followed by one newline: the bytes every surface prints
+    /// (SPEC §6).
+    pub fn to_json_line(&self) -> String {
+        let mut out = serde_json::to_string(self).unwrap_or_default();
+        out.push('\n');
+        out
+    }
+}

@@ -1,0 +1,282 @@
+//! Tutor checks: double booking, availability, and the tutors available for a range
+//! (§3.7, §3.8 `availableTutors`, R22, R25, R26).
+
+use chrono::{Duration, NaiveDate};
+
+use crate::calendar::{day_of_week, local_date, nearest_date};
+use crate::diff::SessionIndex;
+use crate::error::Error;
+use crate::index::Index;
+use crate::instant::Instant;
+use crate::occurrence::wall_range_on;
+use crate::options::default_zone;
+use crate::request::{AvailableTutors, AvailableTutorsRequest};
+use crate::snapshot::Snapshot;
+use crate::snapshot::{Availability, Tutor};
+use crate::wall::WallRange;
+use crate::zone::Zone;
+
+/// Whether a tutor has at least one active availability entry; only then is availability
+/// checked (R26: no active entry means always available).
+pub fn has_active_availability(tutor: &Tutor) -> bool {
+    tutor.availability.iter().any(|a| a.is_active)
+}
+
+/// Whether the tutor's availability covers `[start, end)` in `zone` (R26).
+///
+/// For each local date, the windows are the tutor's active one-time entries for that date
+/// (R10 date of `specificDate`) if any, else the active recurring ones for its weekday. Entry
+/// wall times are resolved in `zone` like a slot's (R9) and may cross midnight; entries with
+/// malformed times are ignored. The range must lie inside the union of the windows of the
+/// dates from (start date − 1) to (end date + 1). A zero-length range is always covered.
+pub fn covers(tutor: &Tutor, zone: Zone, start: Instant, end: Instant) -> bool {
+    if start == end {
+        return true;
+    }
+    let usable: Vec<(&Availability, WallRange)> = tutor
+        .availability
+        .iter()
+        .filter(|a| a.is_active)
+        .filter_map(|a| {
+            WallRange::parse(&a.start_time, &a.end_time)
+                .ok()
+                .map(|r| (a, r))
+        })
+        .collect();
+    let one_time: Vec<(NaiveDate, WallRange)> = usable
+        .iter()
+        .filter(|(a, _)| !a.is_recurring)
+        .filter_map(|(a, r)| a.specific_date.map(|t| (nearest_date(zone, t), *r)))
+        .collect();
+    let mut windows: Vec<(Instant, Instant)> = Vec::new();
+    let last = local_date(zone, end) + Duration::days(1);
+    let mut date = local_date(zone, start) - Duration::days(1);
+    while date <= last {
+        let todays: Vec<WallRange> = one_time
+            .iter()
+            .filter(|(d, _)| *d == date)
+            .map(|(_, r)| *r)
+            .collect();
+        if todays.is_empty() {
+            let weekday = i64::from(day_of_week(date));
+            windows.extend(
+                usable
+                    .iter()
+                    .filter(|(a, _)| a.is_recurring && a.day_of_week == Some(weekday))
+                    .map(|(_, r)| wall_range_on(zone, *r, date)),
+            );
+        } else {
+            windows.extend(todays.iter().map(|r| wall_range_on(zone, *r, date)));
+        }
+        date += Duration::days(1);
+    }
+    windows.sort_unstable();
+    let mut covered_until = start;
+    for (from, to) in windows {
+        if from > covered_until {
+            break;
+        }
+        covered_until = covered_until.max(to);
+        if covered_until >= end {
+            return true;
+        }
+    }
+    false
+}
+
+/// Which of the given planned sessions are double-booked (R25): they share a tutor with
+/// another planned session or a non-cancelled existing session (any class) overlapping them.
+///
+/// `planned` holds (tutor id, start, end) per planned session; the result is one flag per
+/// entry. `busy` indexes the tutor's existing sessions by tutor id.
+pub fn double_booked<'a>(
+    planned: &[(&str, Instant, Instant)],
+    busy: impl Fn(&str) -> Option<&'a SessionIndex<'a>>,
+) -> Vec<bool> {
+    let mut flags = vec![false; planned.len()];
+    let mut order: Vec<usize> = (0..planned.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (ta, sa, _) = planned[a];
+        let (tb, sb, _) = planned[b];
+        (ta, sa).cmp(&(tb, sb))
+    });
+    // Among one tutor's planned sessions, sorted by start: an entry overlaps an earlier one
+    // when it starts before the latest earlier end (or at the same start), and a later one
+    // when the next entry starts before its end (or at the same start).
+    for run in order.chunk_by(|&a, &b| planned[a].0 == planned[b].0) {
+        let mut latest_end: Option<Instant> = None;
+        for (pos, &i) in run.iter().enumerate() {
+            let (_, start, end) = planned[i];
+            if pos > 0 {
+                let prev = planned[run[pos - 1]];
+                if latest_end.is_some_and(|e| e > start) || prev.1 == start {
+                    flags[i] = true;
+                }
+            }
+            if let Some(&next) = run.get(pos + 1) {
+                let next_start = planned[next].1;
+                if next_start < end || next_start == start {
+                    flags[i] = true;
+                }
+            }
+            latest_end = Some(latest_end.map_or(end, |e| e.max(end)));
+        }
+    }
+    for (i, (tutor, start, end)) in planned.iter().enumerate() {
+        if !flags[i] {
+            flags[i] =
+                busy(tutor).is_some_and(|index| index.overlapping(*start, *end).next().is_some());
+        }
+    }
+    flags
+}
+
+/// Whether a tutor has a non-cancelled existing session overlapping `[start, end)` (R22),
+/// given the index of their non-cancelled sessions.
+pub fn is_busy(index: Option<&SessionIndex<'_>>, start: Instant, end: Instant) -> bool {
+    index.is_some_and(|i| i.overlapping(start, end).next().is_some())
+}
+
+/// `availableTutors` (§3.8): the tutors of active, `ACCEPTED` assignments of the class and
+/// subject (slot-level or subject-level, any pattern, dates and configs ignored), present in
+/// `tutors`, whose availability covers the range (R26) and who have no non-cancelled existing
+/// session overlapping it in any class (R22). Sorted, without duplicates.
+///
+/// An unknown class is [`Error::NotFound`]. A tutor with active availability entries in a
+/// class whose zone is unknown cannot be shown to be available and is left out.
+pub fn available_tutors(
+    snapshot: &Snapshot,
+    request: &AvailableTutorsRequest,
+    default_timezone: &str,
+) -> Result<AvailableTutors, Error> {
+    let index = Index::new(snapshot, default_zone(default_timezone)?);
+    let class = index.class(&request.class_id).ok_or_else(|| {
+        Error::NotFound(format!(
+            "class {:?} is not in the snapshot",
+            request.class_id
+        ))
+    })?;
+    let zone = index.zone_of(class).ok();
+    let (start, end) = (request.scheduled_start, request.scheduled_end);
+    let mut tutor_ids: Vec<String> = index
+        .assignments_of(&class.id)
+        .iter()
+        .filter(|a| a.is_active && a.status == "ACCEPTED" && a.subject == request.subject)
+        .filter_map(|a| index.tutor(&a.tutor_id))
+        .filter(|t| !has_active_availability(t) || zone.is_some_and(|z| covers(t, z, start, end)))
+        .filter(|t| !is_busy(index.busy(&t.id), start, end))
+        .map(|t| t.id.clone())
+        .collect();
+    tutor_ids.sort();
+    tutor_ids.dedup();
+    Ok(AvailableTutors { tutor_ids })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(
+        day: Option<i64>,
+        date: Option<&str>,
+        start: &str,
+        end: &str,
+        recurring: bool,
+    ) -> Availability {
+        Availability {
+            day_of_week: day,
+            specific_date: date.map(|d| Instant::parse(d).unwrap()),
+            start_time: start.into(),
+            end_time: end.into(),
+            is_recurring: recurring,
+            is_active: true,
+        }
+    }
+
+    fn tutor(availability: Vec<Availability>) -> Tutor {
+        Tutor {
+            id: "t1".into(),
+            hourly_rate: crate::money::Money::parse_str("10").unwrap(),
+            availability,
+        }
+    }
+
+    fn t(s: &str) -> Instant {
+        Instant::parse(s).unwrap()
+    }
+
+    #[test]
+    fn recurring_and_one_time() {
+        let paris = Zone::named("Europe/Paris").unwrap(); // +1 in December
+                                                          // Mondays 08:00–18:00 local = 07:00Z–17:00Z
+        let tu = tutor(vec![entry(Some(1), None, "08:00", "18:00", true)]);
+        assert!(covers(
+            &tu,
+            paris,
+            t("2026-11-30T13:00:00Z"),
+            t("2026-11-30T15:00:00Z")
+        ));
+        assert!(!covers(
+            &tu,
+            paris,
+            t("2026-11-30T16:00:00Z"),
+            t("2026-11-30T17:30:00Z")
+        ));
+        // A one-time entry on Monday Dec 7 replaces the recurring ones that day.
+        let tu = tutor(vec![
+            entry(Some(1), None, "08:00", "18:00", true),
+            entry(None, Some("2026-12-07T00:00:00Z"), "16:00", "17:00", false),
+        ]);
+        assert!(!covers(
+            &tu,
+            paris,
+            t("2026-12-07T13:00:00Z"),
+            t("2026-12-07T15:00:00Z")
+        ));
+        assert!(covers(
+            &tu,
+            paris,
+            t("2026-12-07T15:00:00Z"),
+            t("2026-12-07T16:00:00Z")
+        ));
+        assert!(covers(
+            &tu,
+            paris,
+            t("2026-11-30T13:00:00Z"),
+            t("2026-11-30T15:00:00Z")
+        ));
+    }
+
+    #[test]
+    fn windows_across_midnight_join() {
+        let utc = Zone::utc();
+        // Sunday 20:00–02:00 and Monday 02:00–04:00 cover Sunday 23:00 → Monday 03:00.
+        let tu = tutor(vec![
+            entry(Some(0), None, "20:00", "02:00", true),
+            entry(Some(1), None, "02:00", "04:00", true),
+        ]);
+        assert!(covers(
+            &tu,
+            utc,
+            t("2026-12-06T23:00:00Z"),
+            t("2026-12-07T03:00:00Z")
+        ));
+        assert!(!covers(
+            &tu,
+            utc,
+            t("2026-12-06T23:00:00Z"),
+            t("2026-12-07T04:30:00Z")
+        ));
+    }
+
+    #[test]
+    fn double_booking_flags_both_sides() {
+        let p = [
+            ("t1", t("2026-11-30T13:00:00Z"), t("2026-11-30T15:00:00Z")),
+            ("t2", t("2026-11-30T13:00:00Z"), t("2026-11-30T15:00:00Z")),
+            ("t1", t("2026-11-30T14:00:00Z"), t("2026-11-30T16:00:00Z")),
+            ("t1", t("2026-11-30T16:00:00Z"), t("2026-11-30T17:00:00Z")),
+        ];
+        assert_eq!(double_booked(&p, |_| None), [true, false, true, false]);
+    }
+}
