@@ -17,9 +17,13 @@ pub(crate) struct Index<'a> {
     slots_by_class: HashMap<&'a str, Vec<&'a TimeSlot>>,
     cancellations_by_slot: HashMap<&'a str, Vec<&'a SlotCancellation>>,
     assignments_by_class: HashMap<&'a str, Vec<&'a TutorAssignment>>,
-    tutors: HashMap<&'a str, &'a Tutor>,
+    /// Each tutor id's rank: the position of its first row among the distinct tutors (R19).
+    tutor_ranks: HashMap<&'a str, u32>,
+    /// The first row of each distinct tutor id, by rank.
+    tutors: Vec<&'a Tutor>,
     sessions_by_class: HashMap<&'a str, Vec<&'a ExistingSession>>,
-    busy_by_tutor: HashMap<&'a str, SessionIndex<'a>>,
+    /// Non-cancelled existing sessions of each known tutor, by rank.
+    busy: Vec<SessionIndex<'a>>,
 }
 
 fn group<'a, T>(rows: &'a [T], key: impl Fn(&'a T) -> &'a str) -> HashMap<&'a str, Vec<&'a T>> {
@@ -32,21 +36,22 @@ fn group<'a, T>(rows: &'a [T], key: impl Fn(&'a T) -> &'a str) -> HashMap<&'a st
 
 impl<'a> Index<'a> {
     pub(crate) fn new(snapshot: &'a Snapshot, default_zone: Zone) -> Index<'a> {
-        let mut tutors = HashMap::new();
+        let mut tutor_ranks = HashMap::new();
+        let mut tutors = Vec::new();
         for t in &snapshot.tutors {
             // R19: the first row of a duplicated tutor id wins.
-            tutors.entry(t.id.as_str()).or_insert(t);
+            tutor_ranks.entry(t.id.as_str()).or_insert_with(|| {
+                tutors.push(t);
+                (tutors.len() - 1) as u32
+            });
         }
-        let mut busy: HashMap<&'a str, Vec<&'a ExistingSession>> = HashMap::new();
+        let mut busy: Vec<Vec<&'a ExistingSession>> = vec![Vec::new(); tutors.len()];
         for s in &snapshot.existing_sessions {
-            if let (Some(tutor), true) = (s.tutor_id.as_deref(), s.status != "CANCELLED") {
-                busy.entry(tutor).or_default().push(s);
+            let rank = s.tutor_id.as_deref().and_then(|t| tutor_ranks.get(t));
+            if let (Some(&rank), true) = (rank, s.status != "CANCELLED") {
+                busy[rank as usize].push(s);
             }
         }
-        let busy_by_tutor = busy
-            .into_iter()
-            .map(|(tutor, rows)| (tutor, SessionIndex::new(rows)))
-            .collect();
         Index {
             default_zone,
             classes: snapshot
@@ -62,9 +67,10 @@ impl<'a> Index<'a> {
             slots_by_class: group(&snapshot.time_slots, |s| &s.class_id),
             cancellations_by_slot: group(&snapshot.slot_cancellations, |c| &c.time_slot_id),
             assignments_by_class: group(&snapshot.tutor_assignments, |a| &a.class_id),
+            tutor_ranks,
             tutors,
             sessions_by_class: group(&snapshot.existing_sessions, |s| &s.class_id),
-            busy_by_tutor,
+            busy: busy.into_iter().map(SessionIndex::new).collect(),
         }
     }
 
@@ -76,8 +82,18 @@ impl<'a> Index<'a> {
         self.slots.get(id).copied()
     }
 
+    /// The tutor with this id (its first row) and its rank.
+    pub(crate) fn tutor_ranked(&self, id: &str) -> Option<(u32, &'a Tutor)> {
+        let rank = *self.tutor_ranks.get(id)?;
+        Some((rank, self.tutors[rank as usize]))
+    }
+
     pub(crate) fn tutor(&self, id: &str) -> Option<&'a Tutor> {
-        self.tutors.get(id).copied()
+        self.tutor_ranked(id).map(|(_, t)| t)
+    }
+
+    pub(crate) fn tutor_by_rank(&self, rank: u32) -> &'a Tutor {
+        self.tutors[rank as usize]
     }
 
     pub(crate) fn slots_of(&self, class_id: &str) -> &[&'a TimeSlot] {
@@ -102,9 +118,9 @@ impl<'a> Index<'a> {
             .map_or(&[], Vec::as_slice)
     }
 
-    /// The tutor's non-cancelled existing sessions, in any class (R22, R25).
-    pub(crate) fn busy(&self, tutor_id: &str) -> Option<&SessionIndex<'a>> {
-        self.busy_by_tutor.get(tutor_id)
+    /// The non-cancelled existing sessions, in any class, of the tutor of this rank (R22, R25).
+    pub(crate) fn busy(&self, rank: u32) -> &SessionIndex<'a> {
+        &self.busy[rank as usize]
     }
 
     /// The class's zone: its `timezone`, else the default; `Err` with the unknown name (R6).

@@ -1,10 +1,17 @@
 //! The plan: output types, their JSON, ordering and summary (§4, R24).
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use crate::diff::ConflictKind;
 use crate::instant::Instant;
 use crate::occurrence::Window;
+
+/// An id or other string of the plan, shared between the entries that repeat it (a class's
+/// id appears in every one of its sessions) so that planning does not copy it each time.
+/// Serializes as a plain JSON string.
+pub type Id = Arc<str>;
 
 /// The plan format's version. Terraform's rule: a minor bump only adds fields (readers ignore
 /// unknown ones), a major bump breaks.
@@ -63,23 +70,23 @@ impl SessionStatus {
 #[serde(rename_all = "camelCase")]
 pub struct Create {
     /// Class.
-    pub class_id: String,
+    pub class_id: Id,
     /// Slot it was generated from.
-    pub time_slot_id: String,
+    pub time_slot_id: Id,
     /// The slot's subject.
-    pub subject: String,
+    pub subject: Id,
     /// Start (UTC).
     pub scheduled_start: Instant,
     /// End (UTC).
     pub scheduled_end: Instant,
     /// The tutor, `null` when unassigned (or the claimed tutor is unknown, R19).
-    pub tutor_id: Option<String>,
+    pub tutor_id: Option<Id>,
     /// The claiming assignment, if any.
-    pub assignment_id: Option<String>,
+    pub assignment_id: Option<Id>,
     /// `CONFIRMED` with a tutor, else `PENDING`.
     pub status: SessionStatus,
     /// Exact price with two decimals.
-    pub price: String,
+    pub price: Id,
     /// `k` when a ROUND_ROBIN or CONSECUTIVE_DAYS assignment claimed, else `null`.
     pub ordinal: Option<i64>,
 }
@@ -89,11 +96,11 @@ pub struct Create {
 #[serde(rename_all = "camelCase")]
 pub struct Existing {
     /// The matching session (the smallest id of the exact matches).
-    pub session_id: String,
+    pub session_id: Id,
     /// Class.
-    pub class_id: String,
+    pub class_id: Id,
     /// Slot.
-    pub time_slot_id: String,
+    pub time_slot_id: Id,
     /// The occurrence's start.
     pub scheduled_start: Instant,
 }
@@ -105,15 +112,15 @@ pub struct Conflict {
     /// Why it conflicts.
     pub kind: ConflictKind,
     /// Class.
-    pub class_id: String,
+    pub class_id: Id,
     /// Slot.
-    pub time_slot_id: String,
+    pub time_slot_id: Id,
     /// The occurrence's start.
     pub scheduled_start: Instant,
     /// The occurrence's end.
     pub scheduled_end: Instant,
     /// The existing session.
-    pub session_id: String,
+    pub session_id: Id,
     /// Free text for people.
     pub detail: String,
 }
@@ -131,15 +138,15 @@ pub enum SkipReason {
 #[serde(rename_all = "camelCase")]
 pub struct Skipped {
     /// Class.
-    pub class_id: String,
+    pub class_id: Id,
     /// Slot.
-    pub time_slot_id: String,
+    pub time_slot_id: Id,
     /// The occurrence's start.
     pub scheduled_start: Instant,
     /// `SLOT_CANCELLED`.
     pub reason: SkipReason,
     /// The cancellation (the smallest id when several name it, R12).
-    pub cancellation_id: String,
+    pub cancellation_id: Id,
 }
 
 /// Warning codes (§4).
@@ -180,13 +187,13 @@ pub struct Warning {
     /// Free text for people.
     pub message: String,
     /// Class.
-    pub class_id: String,
+    pub class_id: Id,
     /// Slot, when the warning is about one (R24).
-    pub time_slot_id: Option<String>,
+    pub time_slot_id: Option<Id>,
     /// Assignment.
-    pub assignment_id: Option<String>,
+    pub assignment_id: Option<Id>,
     /// Tutor.
-    pub tutor_id: Option<String>,
+    pub tutor_id: Option<Id>,
 }
 
 /// Error codes of problems in the data (§4).
@@ -218,9 +225,9 @@ pub struct DataError {
     /// Free text for people, naming the value at fault.
     pub message: String,
     /// Class.
-    pub class_id: String,
+    pub class_id: Id,
     /// Slot, `null` for a class-level error.
-    pub time_slot_id: Option<String>,
+    pub time_slot_id: Option<Id>,
 }
 
 /// Counts: list lengths and classes (R5, R24).
@@ -307,7 +314,7 @@ impl Plan {
         });
         let warning_key = |w: &Warning| {
             (
-                w.class_id.clone(),
+                Arc::clone(&w.class_id),
                 w.time_slot_id.clone(),
                 w.code.as_str(),
                 w.assignment_id.clone(),

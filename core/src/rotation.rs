@@ -11,6 +11,8 @@ use crate::cancellation::Cancellations;
 pub struct Claim<'c, 'a> {
     /// The claiming assignment.
     pub candidate: &'c Candidate<'a>,
+    /// Its position in the candidates given to [`claim`].
+    pub position: usize,
     /// `k` when a ROUND_ROBIN or CONSECUTIVE_DAYS assignment claimed, else `None`.
     pub ordinal: Option<i64>,
 }
@@ -56,11 +58,16 @@ pub fn claim<'c, 'a>(
     day_of_week: u8,
     cancelled: &Cancellations<'_>,
 ) -> Option<Claim<'c, 'a>> {
-    let applicable = || candidates.iter().filter(move |c| c.applies_on(d));
+    let applicable = || {
+        candidates
+            .iter()
+            .enumerate()
+            .filter(move |(_, c)| c.applies_on(d))
+    };
     let group = |is_member: fn(&Pattern) -> Option<i128>| {
         let mut anchor: Option<NaiveDate> = None;
         let mut size: i128 = 0;
-        for c in applicable() {
+        for (_, c) in applicable() {
             if let Some(weight) = c.pattern.as_ref().ok().and_then(is_member) {
                 size += weight;
                 anchor = Some(anchor.map_or(c.reference, |a| a.min(c.reference)));
@@ -71,17 +78,21 @@ pub fn claim<'c, 'a>(
     let mut round_robin: Option<(i64, i128)> = None;
     let mut consecutive: Option<(i64, i128)> = None;
     let (mut turn, mut block_start) = (0i128, 0i128);
-    for c in applicable() {
+    for (position, c) in applicable() {
+        let claimed = |ordinal| {
+            Some(Claim {
+                candidate: c,
+                position,
+                ordinal,
+            })
+        };
         match &c.pattern {
             Ok(Pattern::RoundRobin) => {
                 let (k, n) = *round_robin.get_or_insert_with(|| {
                     group(|p| matches!(p, Pattern::RoundRobin).then_some(1)).unwrap_or((0, 1))
                 });
                 if i128::from(k).rem_euclid(n) == turn {
-                    return Some(Claim {
-                        candidate: c,
-                        ordinal: Some(k),
-                    });
+                    return claimed(Some(k));
                 }
                 turn += 1;
             }
@@ -93,23 +104,17 @@ pub fn claim<'c, 'a>(
                     })
                     .unwrap_or((0, 1))
                 });
-                let position = i128::from(k).rem_euclid(total);
+                let place = i128::from(k).rem_euclid(total);
                 let len = i128::from(*len);
-                if (block_start..block_start + len).contains(&position) {
-                    return Some(Claim {
-                        candidate: c,
-                        ordinal: Some(k),
-                    });
+                if (block_start..block_start + len).contains(&place) {
+                    return claimed(Some(k));
                 }
                 block_start += len;
             }
             Ok(Pattern::Weekly(weeks)) => {
                 let week = (monday_of(d) - monday_of(c.reference)).num_days() / 7 + 1;
                 if weeks.claims(week) {
-                    return Some(Claim {
-                        candidate: c,
-                        ordinal: None,
-                    });
+                    return claimed(None);
                 }
             }
             Ok(Pattern::Manual) | Err(_) => {}

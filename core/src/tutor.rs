@@ -87,19 +87,16 @@ pub fn covers(tutor: &Tutor, zone: Zone, start: Instant, end: Instant) -> bool {
 /// Which of the given planned sessions are double-booked (R25): they share a tutor with
 /// another planned session or a non-cancelled existing session (any class) overlapping them.
 ///
-/// `planned` holds (tutor id, start, end) per planned session; the result is one flag per
-/// entry. `busy` indexes the tutor's existing sessions by tutor id.
+/// `planned` holds (tutor rank, start, end) per planned session, a rank being any number that
+/// identifies the tutor; the result is one flag per entry. `busy` gives the index of a
+/// tutor's non-cancelled existing sessions.
 pub fn double_booked<'a>(
-    planned: &[(&str, Instant, Instant)],
-    busy: impl Fn(&str) -> Option<&'a SessionIndex<'a>>,
+    planned: &[(u32, Instant, Instant)],
+    busy: impl Fn(u32) -> &'a SessionIndex<'a>,
 ) -> Vec<bool> {
     let mut flags = vec![false; planned.len()];
     let mut order: Vec<usize> = (0..planned.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (ta, sa, _) = planned[a];
-        let (tb, sb, _) = planned[b];
-        (ta, sa).cmp(&(tb, sb))
-    });
+    order.sort_unstable_by_key(|&i| (planned[i].0, planned[i].1, i));
     // Among one tutor's planned sessions, sorted by start: an entry overlaps an earlier one
     // when it starts before the latest earlier end (or at the same start), and a later one
     // when the next entry starts before its end (or at the same start).
@@ -107,25 +104,19 @@ pub fn double_booked<'a>(
         let mut latest_end: Option<Instant> = None;
         for (pos, &i) in run.iter().enumerate() {
             let (_, start, end) = planned[i];
-            if pos > 0 {
-                let prev = planned[run[pos - 1]];
-                if latest_end.is_some_and(|e| e > start) || prev.1 == start {
-                    flags[i] = true;
-                }
-            }
-            if let Some(&next) = run.get(pos + 1) {
-                let next_start = planned[next].1;
-                if next_start < end || next_start == start {
-                    flags[i] = true;
-                }
+            let after_previous = pos > 0 && planned[run[pos - 1]].1 == start;
+            let before_next = run
+                .get(pos + 1)
+                .is_some_and(|&next| planned[next].1 < end || planned[next].1 == start);
+            if after_previous || before_next || latest_end.is_some_and(|e| e > start) {
+                flags[i] = true;
             }
             latest_end = Some(latest_end.map_or(end, |e| e.max(end)));
         }
     }
-    for (i, (tutor, start, end)) in planned.iter().enumerate() {
+    for (i, &(tutor, start, end)) in planned.iter().enumerate() {
         if !flags[i] {
-            flags[i] =
-                busy(tutor).is_some_and(|index| index.overlapping(*start, *end).next().is_some());
+            flags[i] = is_busy(busy(tutor), start, end);
         }
     }
     flags
@@ -133,8 +124,8 @@ pub fn double_booked<'a>(
 
 /// Whether a tutor has a non-cancelled existing session overlapping `[start, end)` (R22),
 /// given the index of their non-cancelled sessions.
-pub fn is_busy(index: Option<&SessionIndex<'_>>, start: Instant, end: Instant) -> bool {
-    index.is_some_and(|i| i.overlapping(start, end).next().is_some())
+pub fn is_busy(index: &SessionIndex<'_>, start: Instant, end: Instant) -> bool {
+    index.overlapping(start, end).next().is_some()
 }
 
 /// `availableTutors` (§3.8): the tutors of active, `ACCEPTED` assignments of the class and
@@ -162,10 +153,12 @@ pub fn available_tutors(
         .assignments_of(&class.id)
         .iter()
         .filter(|a| a.is_active && a.status == "ACCEPTED" && a.subject == request.subject)
-        .filter_map(|a| index.tutor(&a.tutor_id))
-        .filter(|t| !has_active_availability(t) || zone.is_some_and(|z| covers(t, z, start, end)))
-        .filter(|t| !is_busy(index.busy(&t.id), start, end))
-        .map(|t| t.id.clone())
+        .filter_map(|a| index.tutor_ranked(&a.tutor_id))
+        .filter(|(_, t)| {
+            !has_active_availability(t) || zone.is_some_and(|z| covers(t, z, start, end))
+        })
+        .filter(|(rank, _)| !is_busy(index.busy(*rank), start, end))
+        .map(|(_, t)| t.id.clone())
         .collect();
     tutor_ids.sort();
     tutor_ids.dedup();
@@ -272,11 +265,17 @@ mod tests {
     #[test]
     fn double_booking_flags_both_sides() {
         let p = [
-            ("t1", t("2026-11-30T13:00:00Z"), t("2026-11-30T15:00:00Z")),
-            ("t2", t("2026-11-30T13:00:00Z"), t("2026-11-30T15:00:00Z")),
-            ("t1", t("2026-11-30T14:00:00Z"), t("2026-11-30T16:00:00Z")),
-            ("t1", t("2026-11-30T16:00:00Z"), t("2026-11-30T17:00:00Z")),
+            (1, t("2026-11-30T13:00:00Z"), t("2026-11-30T15:00:00Z")),
+            (2, t("2026-11-30T13:00:00Z"), t("2026-11-30T15:00:00Z")),
+            (1, t("2026-11-30T14:00:00Z"), t("2026-11-30T16:00:00Z")),
+            (1, t("2026-11-30T16:00:00Z"), t("2026-11-30T17:00:00Z")),
+            (3, t("2026-11-30T16:00:00Z"), t("2026-11-30T17:00:00Z")),
+            (3, t("2026-11-30T16:00:00Z"), t("2026-11-30T16:00:00Z")),
         ];
-        assert_eq!(double_booked(&p, |_| None), [true, false, true, false]);
+        let none = SessionIndex::default();
+        assert_eq!(
+            double_booked(&p, |_| &none),
+            [true, false, true, false, true, true]
+        );
     }
 }
