@@ -1,0 +1,31 @@
+//! `genova-sessions plan --input FILE`: the plan of a snapshot file, with no database.
+
+use std::io::Write;
+
+use serde_json::Value;
+
+use crate::cli::PlanArgs;
+use crate::exit::{Done, Failure};
+use crate::input;
+
+/// Prints the plan as compact JSON and one newline (SPEC §6).
+pub fn run(args: &PlanArgs) -> Result<Done, Failure> {
+    let input = input::read(&args.input)?;
+    let mut options = input.options;
+    if let Some(now) = &args.now {
+        options.insert("now".into(), Value::String(now.clone()));
+    }
+    if let Some(weeks) = args.weeks {
+        options.insert("weeks".into(), Value::from(weeks));
+    }
+    if let Some(zone) = &args.default_timezone {
+        options.insert("defaultTimezone".into(), Value::String(zone.clone()));
+    }
+    let plan = genova_sessions_core::plan_value(&input.snapshot, &Value::Object(options))?;
+    let mut out = std::io::stdout().lock();
+    // A closed pipe (`| head`) is not an error worth a message.
+    let _ = out
+        .write_all(plan.to_json_line().as_bytes())
+        .and_then(|()| out.flush());
+    Ok(Done::Ok)
+}

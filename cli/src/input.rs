@@ -1,0 +1,62 @@
+//! Reading a snapshot file: a bare snapshot, or `{ "snapshot", "options" }` (SPEC §6).
+
+use std::io::Read;
+use std::path::Path;
+
+use genova_sessions_core::json::{self, MAX_DEPTH, MAX_TEXT_BYTES};
+use genova_sessions_core::Error;
+use serde_json::{Map, Value};
+
+/// A snapshot and the options the file carried (an empty object when it carried none).
+pub struct Input {
+    /// The snapshot value.
+    pub snapshot: Value,
+    /// The file's options, to be overridden by flags.
+    pub options: Map<String, Value>,
+}
+
+/// Reads `path` (`-` = stdin) within SPEC §5's limits.
+pub fn read(path: &Path) -> Result<Input, Error> {
+    let mut bytes = Vec::new();
+    let limit = MAX_TEXT_BYTES as u64 + 1;
+    let read = if path.as_os_str() == "-" {
+        std::io::stdin().lock().take(limit).read_to_end(&mut bytes)
+    } else {
+        std::fs::File::open(path).and_then(|f| f.take(limit).read_to_end(&mut bytes))
+    };
+    read.map_err(|e| Error::InvalidJson(format!("cannot read {}: {e}", path.display())))?;
+    if bytes.len() > MAX_TEXT_BYTES {
+        return Err(Error::InputTooLarge(format!(
+            "{} holds more than {MAX_TEXT_BYTES} bytes",
+            path.display()
+        )));
+    }
+    let text = String::from_utf8(bytes)
+        .map_err(|e| Error::InvalidJson(format!("{} is not UTF-8: {e}", path.display())))?;
+    // One level more than a snapshot may use, for the `{ "snapshot": … }` wrapper.
+    let value = json::parse_with_depth(&text, MAX_DEPTH + 1)?;
+    split(value)
+}
+
+/// Separates a `{ "snapshot", "options" }` file from a bare snapshot.
+fn split(value: Value) -> Result<Input, Error> {
+    match value {
+        Value::Object(mut map) if map.contains_key("snapshot") => {
+            let snapshot = map.remove("snapshot").unwrap_or(Value::Null);
+            let options = match map.remove("options") {
+                None | Some(Value::Null) => Map::new(),
+                Some(Value::Object(o)) => o,
+                Some(_) => {
+                    return Err(Error::InvalidOption(
+                        "options: expected an object in the input file".to_owned(),
+                    ))
+                }
+            };
+            Ok(Input { snapshot, options })
+        }
+        snapshot => Ok(Input {
+            snapshot,
+            options: Map::new(),
+        }),
+    }
+}

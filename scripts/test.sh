@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Runs every test of every surface, installing what a fresh machine lacks. This is the
+# README's one test command, and what CI (.ci/run) calls.
+#
+# Each stage prints how long it took. Fuzzing and proptest case counts are capped here so
+# the whole run stays well inside CI's 90 minutes; benchmarks never run here.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+export PROPTEST_CASES="${PROPTEST_CASES:-256}"
+export DATABASE_URL_TEST="${DATABASE_URL_TEST:-postgres://postgres@127.0.0.1:5432/test}"
+
+declare -a SUMMARY=()
+stage() {
+  local name=$1
+  shift
+  local started=$SECONDS
+  echo "=== stage: $name"
+  "$@"
+  local took=$((SECONDS - started))
+  SUMMARY+=("$(printf '%-28s %4ds' "$name" "$took")")
+  echo "=== stage: $name done in ${took}s"
+}
+
+rust_checks() {
+  cargo fmt --all -- --check
+  cargo clippy --workspace --all-targets -- -D warnings
+}
+
+rust_tests() {
+  cargo test --workspace
+}
+
+stage "rust: fmt + clippy" rust_checks
+stage "rust: cargo test" rust_tests
+for script in bindings-node/scripts/test.sh bindings-wasm/scripts/test.sh fuzz/scripts/test.sh; do
+  if [[ -f $script ]]; then
+    stage "${script%%/*}" bash "$script"
+  fi
+done
+
+echo
+echo "=== stage times"
+printf '%s\n' "${SUMMARY[@]}"
