@@ -1,0 +1,148 @@
+//! Replays the table of malformed inputs (`tests/malformed/cases.json`) through the core's
+//! text path and through `genova-sessions plan --input`: the same plan (by SHA-256 of its JSON
+//! line) or the same SPEC §5 code from each.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+fn cases() -> Vec<Value> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/malformed/cases.json");
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn expand(case: &Value) -> String {
+    let text = case["text"].as_str().unwrap();
+    match case.get("expand") {
+        Some(e) => text.replace(
+            e["marker"].as_str().unwrap(),
+            &e["unit"]
+                .as_str()
+                .unwrap()
+                .repeat(e["count"].as_u64().unwrap() as usize),
+        ),
+        None => text.to_owned(),
+    }
+}
+
+/// The outcome as the table writes it: `{"error": CODE}` or `{"summary", "planSha256"}`.
+fn outcome_of_line(line: &str) -> Value {
+    let plan: Value = serde_json::from_str(line).unwrap();
+    serde_json::json!({ "summary": plan["summary"], "planSha256": format!("{:x}", Sha256::digest(line.as_bytes())) })
+}
+
+fn core_outcome(text: &str, options: &Value) -> Value {
+    match genova_sessions_core::plan_json(text, options) {
+        Ok(plan) => outcome_of_line(&plan.to_json_line()),
+        Err(e) => serde_json::json!({ "error": e.code().as_str() }),
+    }
+}
+
+fn cli_outcome(stdin: &str, args: &[&str]) -> Value {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_genova-sessions"))
+        .args(["plan", "--input", "-"])
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let text = stdin.to_owned();
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(text.as_bytes());
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    match out.status.code() {
+        Some(0) => outcome_of_line(&stdout),
+        Some(2) => {
+            assert!(stdout.is_empty());
+            assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
+            let code = stderr
+                .strip_prefix("error: ")
+                .unwrap()
+                .split(':')
+                .next()
+                .unwrap();
+            serde_json::json!({ "error": code })
+        }
+        other => panic!("exit {other:?}: {stderr}"),
+    }
+}
+
+#[test]
+fn malformed_inputs_give_the_same_outcome_through_core_and_cli() {
+    let cases = cases();
+    assert!(cases.len() >= 30);
+    let mut failures = Vec::new();
+    for case in &cases {
+        let name = case["name"].as_str().unwrap();
+        let text = expand(case);
+        let options = &case["options"];
+        let expected = &case["expected"];
+        let core = core_outcome(&text, options);
+        if &core != expected {
+            failures.push(format!("{name}: core gave {core}, expected {expected}"));
+        }
+        // The file form: {"snapshot": <text>, "options": <options>}.
+        let wrapper = format!("{{\"snapshot\": {text}, \"options\": {options}}}");
+        let cli = cli_outcome(&wrapper, &[]);
+        if &cli != expected {
+            failures.push(format!(
+                "{name}: cli (file form) gave {cli}, expected {expected}"
+            ));
+        }
+        // The bare form with flags, when the options can be written as flags.
+        if let (Some(now), Some(weeks)) = (options["now"].as_str(), options["weeks"].as_i64()) {
+            let weeks = weeks.to_string();
+            let mut args = vec!["--now", now, "--weeks", &weeks];
+            if let Some(zone) = options["defaultTimezone"].as_str() {
+                args.extend(["--default-timezone", zone]);
+            }
+            let cli = cli_outcome(&text, &args);
+            if &cli != expected {
+                failures.push(format!(
+                    "{name}: cli (flags) gave {cli}, expected {expected}"
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn text_over_256_mib_is_too_large_on_the_cli() {
+    // A 256 MiB + 1 byte file of spaces around an empty object: never parsed.
+    let dir = std::env::temp_dir().join(format!("genova-too-large-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("big.json");
+    let mut file = std::fs::File::create(&path).unwrap();
+    let chunk = vec![b' '; 1 << 20];
+    for _ in 0..256 {
+        file.write_all(&chunk).unwrap();
+    }
+    file.write_all(b"{}").unwrap();
+    drop(file);
+    let out = Command::new(env!("CARGO_BIN_EXE_genova-sessions"))
+        .args([
+            "plan",
+            "--now",
+            "2026-11-30T00:00:00Z",
+            "--weeks",
+            "1",
+            "--input",
+        ])
+        .arg(&path)
+        .output()
+        .unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.starts_with("error: INPUT_TOO_LARGE: "), "{stderr}");
+}
