@@ -1,0 +1,39 @@
+//! Snapshot JSON text → `plan_json`: never panics, hangs or grows without bound; a plan that
+//! comes out is well formed (sorted lists, summary = list lengths, every start in the window,
+//! every end after its start) and its JSON reads back.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use serde_json::json;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    // The first byte picks the options, so the fuzzer also explores windows and zones.
+    let pick = data.first().copied().unwrap_or(0);
+    let zones = ["UTC", "America/New_York", "Europe/Paris", "Australia/Lord_Howe", "Pacific/Chatham"];
+    let nows = ["2026-03-01T00:00:00Z", "2026-10-20T12:34:56.789Z", "2027-04-03T14:09:00Z"];
+    let options = json!({
+        "now": nows[usize::from(pick) % nows.len()],
+        "weeks": 1 + i64::from(pick % 9),
+        "defaultTimezone": zones[usize::from(pick / 9) % zones.len()],
+    });
+    let Ok(plan) = genova_sessions_core::plan_json(text, &options) else { return };
+    let s = &plan.summary;
+    assert_eq!(s.sessions_to_create as usize, plan.create.len());
+    assert_eq!(s.existing_preserved as usize, plan.existing.len());
+    assert_eq!(s.conflicts as usize, plan.conflicts.len());
+    assert_eq!(s.skipped_cancelled as usize, plan.skipped.len());
+    assert_eq!(s.warnings as usize, plan.warnings.len());
+    assert_eq!(s.errors as usize, plan.errors.len());
+    for c in &plan.create {
+        assert!(plan.window.start <= c.scheduled_start && c.scheduled_start < plan.window.end);
+        assert!(c.scheduled_end > c.scheduled_start);
+    }
+    for pair in plan.create.windows(2) {
+        let key = |c: &genova_sessions_core::Create| (c.class_id.clone(), c.scheduled_start, c.time_slot_id.clone());
+        assert!(key(&pair[0]) <= key(&pair[1]));
+    }
+    let line = plan.to_json_line();
+    let back: genova_sessions_core::Plan = serde_json::from_str(&line).expect("plan JSON reads back");
+    assert_eq!(back, plan);
+});
