@@ -26,13 +26,14 @@ stage() {
 rust_checks() {
   cargo fmt --all -- --check
   cargo clippy --workspace --all-targets -- -D warnings
+  RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --quiet
 }
 
 rust_tests() {
   cargo test --workspace
 }
 
-stage "rust: fmt + clippy" rust_checks
+stage "rust: fmt, clippy, doc" rust_checks
 stage "rust: cargo test" rust_tests
 for script in bindings-node/scripts/test.sh bindings-wasm/scripts/test.sh fuzz/scripts/test.sh; do
   if [[ -f $script ]]; then
