@@ -100,7 +100,9 @@ pub use snapshot::{
     Availability, Class, ExistingSession, SlotCancellation, Snapshot, TimeSlot, Tutor,
     TutorAssignment,
 };
-pub use tutor::{available_tutors, covers, double_booked, has_active_availability};
+pub use tutor::{
+    available_tutors, covers, double_booked, has_active_availability, TutorAvailability,
+};
 pub use wall::{RangeFault, WallRange, WallTime};
 pub use zone::{Resolved, Zone, TZDB_VERSION};
 

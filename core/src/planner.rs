@@ -17,8 +17,9 @@ use crate::plan::{
 use crate::price::price_text;
 use crate::rotation::claim;
 use crate::snapshot::{Class, Snapshot, TimeSlot, Tutor};
-use crate::tutor::{covers, double_booked, has_active_availability};
+use crate::tutor::{double_booked, TutorAvailability};
 use crate::zone::Zone;
+use std::collections::HashMap;
 
 /// Plans the window `[now, now + weeks)` for every active class of the snapshot (SPEC §3).
 ///
@@ -312,6 +313,8 @@ fn check_tutors(index: &Index<'_>, tutors: &[Option<(u32, Zone)>], plan: &mut Pl
         })
         .collect();
     let booked = double_booked(&planned, |rank| index.busy(rank));
+    // Availability is read once per tutor and zone.
+    let mut availability: HashMap<(u32, Zone), TutorAvailability> = HashMap::new();
     let mut warnings = Vec::new();
     for (&(i, rank, zone), double) in with_tutor.iter().zip(booked) {
         let c = &plan.create[i];
@@ -330,9 +333,10 @@ fn check_tutors(index: &Index<'_>, tutors: &[Option<(u32, Zone)>], plan: &mut Pl
                 format!("tutor {} is booked on overlapping sessions", tutor.id),
             ));
         }
-        if has_active_availability(tutor)
-            && !covers(tutor, zone, c.scheduled_start, c.scheduled_end)
-        {
+        let available = availability
+            .entry((rank, zone))
+            .or_insert_with(|| TutorAvailability::new(tutor, zone));
+        if available.is_checked() && !available.covers(zone, c.scheduled_start, c.scheduled_end) {
             warnings.push(warn(
                 WarningCode::TutorUnavailable,
                 format!("tutor {} is not available for a planned session", tutor.id),

@@ -12,7 +12,7 @@ use crate::occurrence::wall_range_on;
 use crate::options::default_zone;
 use crate::request::{AvailableTutors, AvailableTutorsRequest};
 use crate::snapshot::Snapshot;
-use crate::snapshot::{Availability, Tutor};
+use crate::snapshot::Tutor;
 use crate::wall::WallRange;
 use crate::zone::Zone;
 
@@ -22,66 +22,92 @@ pub fn has_active_availability(tutor: &Tutor) -> bool {
     tutor.availability.iter().any(|a| a.is_active)
 }
 
-/// Whether the tutor's availability covers `[start, end)` in `zone` (R26).
-///
-/// For each local date, the windows are the tutor's active one-time entries for that date
-/// (R10 date of `specificDate`) if any, else the active recurring ones for its weekday. Entry
-/// wall times are resolved in `zone` like a slot's (R9) and may cross midnight; entries with
-/// malformed times are ignored. The range must lie inside the union of the windows of the
-/// dates from (start date − 1) to (end date + 1). A zero-length range is always covered.
-pub fn covers(tutor: &Tutor, zone: Zone, start: Instant, end: Instant) -> bool {
-    if start == end {
-        return true;
-    }
-    let usable: Vec<(&Availability, WallRange)> = tutor
-        .availability
-        .iter()
-        .filter(|a| a.is_active)
-        .filter_map(|a| {
-            WallRange::parse(&a.start_time, &a.end_time)
-                .ok()
-                .map(|r| (a, r))
-        })
-        .collect();
-    let one_time: Vec<(NaiveDate, WallRange)> = usable
-        .iter()
-        .filter(|(a, _)| !a.is_recurring)
-        .filter_map(|(a, r)| a.specific_date.map(|t| (nearest_date(zone, t), *r)))
-        .collect();
-    let mut windows: Vec<(Instant, Instant)> = Vec::new();
-    let last = local_date(zone, end) + Duration::days(1);
-    let mut date = local_date(zone, start) - Duration::days(1);
-    while date <= last {
-        let todays: Vec<WallRange> = one_time
-            .iter()
-            .filter(|(d, _)| *d == date)
-            .map(|(_, r)| *r)
-            .collect();
-        if todays.is_empty() {
-            let weekday = i64::from(day_of_week(date));
-            windows.extend(
-                usable
-                    .iter()
-                    .filter(|(a, _)| a.is_recurring && a.day_of_week == Some(weekday))
-                    .map(|(_, r)| wall_range_on(zone, *r, date)),
-            );
-        } else {
-            windows.extend(todays.iter().map(|r| wall_range_on(zone, *r, date)));
+/// A tutor's availability read in one class zone, ready to check many sessions (R26).
+#[derive(Clone, Debug, Default)]
+pub struct TutorAvailability {
+    /// Whether the tutor has at least one active entry (only then is availability checked).
+    checked: bool,
+    /// Active one-time entries with well-formed times, by the R10 date they name.
+    one_time: Vec<(NaiveDate, WallRange)>,
+    /// Active recurring entries with well-formed times, by weekday (0 = Sunday).
+    recurring: [Vec<WallRange>; 7],
+}
+
+impl TutorAvailability {
+    /// Reads a tutor's active entries in `zone`; entries with malformed times are ignored.
+    pub fn new(tutor: &Tutor, zone: Zone) -> TutorAvailability {
+        let mut out = TutorAvailability {
+            checked: has_active_availability(tutor),
+            ..TutorAvailability::default()
+        };
+        for a in tutor.availability.iter().filter(|a| a.is_active) {
+            let Ok(range) = WallRange::parse(&a.start_time, &a.end_time) else {
+                continue;
+            };
+            if !a.is_recurring {
+                if let Some(date) = a.specific_date {
+                    out.one_time.push((nearest_date(zone, date), range));
+                }
+            } else if let Some(day) = a.day_of_week.and_then(|d| usize::try_from(d).ok()) {
+                if let Some(list) = out.recurring.get_mut(day) {
+                    list.push(range);
+                }
+            }
         }
-        date += Duration::days(1);
+        out
     }
-    windows.sort_unstable();
-    let mut covered_until = start;
-    for (from, to) in windows {
-        if from > covered_until {
-            break;
-        }
-        covered_until = covered_until.max(to);
-        if covered_until >= end {
+
+    /// Whether availability is checked at all: the tutor has an active entry (R26).
+    pub fn is_checked(&self) -> bool {
+        self.checked
+    }
+
+    /// Whether `[start, end)` lies inside the union of the windows of the local dates from
+    /// (start date − 1) to (end date + 1), each date's windows being its one-time entries if
+    /// any, else the recurring ones of its weekday, resolved in `zone` like a slot (R9, R26).
+    /// A zero-length range is always covered.
+    pub fn covers(&self, zone: Zone, start: Instant, end: Instant) -> bool {
+        if start == end {
             return true;
         }
+        let mut windows: Vec<(Instant, Instant)> = Vec::new();
+        let last = local_date(zone, end) + Duration::days(1);
+        let mut date = local_date(zone, start) - Duration::days(1);
+        while date <= last {
+            let before = windows.len();
+            for (_, range) in self.one_time.iter().filter(|(d, _)| *d == date) {
+                windows.push(wall_range_on(zone, *range, date));
+            }
+            if windows.len() == before {
+                let weekday = usize::from(day_of_week(date));
+                windows.extend(
+                    self.recurring[weekday]
+                        .iter()
+                        .map(|r| wall_range_on(zone, *r, date)),
+                );
+            }
+            date += Duration::days(1);
+        }
+        windows.sort_unstable();
+        let mut covered_until = start;
+        for (from, to) in windows {
+            if from > covered_until {
+                break;
+            }
+            covered_until = covered_until.max(to);
+            if covered_until >= end {
+                return true;
+            }
+        }
+        false
     }
-    false
+}
+
+/// Whether the tutor's availability covers `[start, end)` in `zone` (R26): see
+/// [`TutorAvailability::covers`]. A tutor without an active entry is always available.
+pub fn covers(tutor: &Tutor, zone: Zone, start: Instant, end: Instant) -> bool {
+    let availability = TutorAvailability::new(tutor, zone);
+    !availability.is_checked() || availability.covers(zone, start, end)
 }
 
 /// Which of the given planned sessions are double-booked (R25): they share a tutor with
@@ -168,6 +194,7 @@ pub fn available_tutors(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::snapshot::Availability;
 
     fn entry(
         day: Option<i64>,

@@ -33,7 +33,18 @@ pub fn large_snapshot(
     let mut existing = Vec::new();
     let tutors = classes * 4;
     for t in 0..tutors {
-        tutor_rows.push(json!({ "id": format!("t{t:05}"), "hourlyRate": format!("{}.50", 2000 + t % 7 * 500), "availability": [] }));
+        // Every other tutor declares availability: weekdays 07:00–20:00, and a one-time
+        // morning on one date, so R26 is exercised on half the sessions.
+        let availability = if t % 2 == 0 {
+            let mut entries: Vec<Value> = (0..7)
+                .map(|d| json!({ "dayOfWeek": d, "specificDate": null, "startTime": "07:00", "endTime": "20:00", "isRecurring": true, "isActive": true }))
+                .collect();
+            entries.push(json!({ "dayOfWeek": null, "specificDate": "2027-03-10T00:00:00.000Z", "startTime": "08:00", "endTime": "12:00", "isRecurring": false, "isActive": true }));
+            entries
+        } else {
+            Vec::new()
+        };
+        tutor_rows.push(json!({ "id": format!("t{t:05}"), "hourlyRate": format!("{}.50", 2000 + t % 7 * 500), "availability": availability }));
     }
     let every = if existing_share > 0.0 {
         (1.0 / existing_share).round() as usize
