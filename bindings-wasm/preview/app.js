@@ -20,14 +20,22 @@ const newId = (prefix) => `${prefix}-new-${++counter}`;
 
 // ---- the form -------------------------------------------------------------------------
 
+/** The `<option>`s of a select; a value that is no longer a choice (a removed tutor or slot) stays, marked. */
+function optionsHtml(choices, value) {
+  const known = choices.some((c) => String(c.value) === String(value));
+  const missing = known ? '' : `<option value="${esc(value)}" selected>(removed: ${esc(value)})</option>`;
+  return (
+    missing +
+    choices.map((c) => `<option value="${esc(c.value)}"${String(c.value) === String(value) ? ' selected' : ''}>${esc(c.label)}</option>`).join('')
+  );
+}
+
 /** One labelled input with its error slot. `bind` is the state path, `path` the snapshot's. */
 function field({ label, bind, path, value, type = 'text', cls = '', attrs = '', choices, wrap = '' }) {
   const common = `data-bind="${esc(bind)}" data-path="${esc(path)}" id="f-${esc(bind)}" ${attrs}`;
   let control;
   if (choices) {
-    control = `<select ${common} class="${cls}">${choices
-      .map((c) => `<option value="${esc(c.value)}"${String(c.value) === String(value) ? ' selected' : ''}>${esc(c.label)}</option>`)
-      .join('')}</select>`;
+    control = `<select ${common} class="${cls}">${optionsHtml(choices, value)}</select>`;
   } else if (type === 'checkbox') {
     return `<label class="field check ${wrap}"><input type="checkbox" ${common}${value ? ' checked' : ''}> ${esc(label)}
       <small class="field-error" data-error-for="${esc(path)}"></small></label>`;
@@ -124,10 +132,7 @@ function refreshChoices() {
   const lists = { targets: model.targetChoices(state), tutors: tutorChoices(), slots: slotChoices() };
   for (const select of document.querySelectorAll('select[data-choices]')) {
     const choices = lists[select.dataset.choices];
-    const value = select.value;
-    select.innerHTML = choices
-      .map((c) => `<option value="${esc(c.value)}"${c.value === value ? ' selected' : ''}>${esc(c.label)}</option>`)
-      .join('');
+    select.innerHTML = optionsHtml(choices, select.value);
   }
 }
 

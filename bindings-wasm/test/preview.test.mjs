@@ -155,6 +155,25 @@ describe('the preview page', () => {
     assert.match(await page.textContent('#status'), /Up to date/);
   });
 
+  test('removing a tutor: the claim stands unassigned, the warning sits at the assignment', async () => {
+    // R19: a-maths-jp still claims its turns (7 Dec, 28 Dec) but t-jp is not in tutors, so
+    // those sessions are PENDING, without a tutor, priced at the class's rate: 2500 × 2 × 12.
+    await andWait(page, () => page.click('[data-action="remove-tutor"][data-index="1"]'));
+    assert.match(await errorFor(page, 'tutorAssignments[1].tutorId'), /assignment a-maths-jp: tutor t-jp is not in tutors/);
+    assert.match(await page.textContent('[data-bind="assignments.1.tutorId"] option:checked'), /removed: t-jp/);
+    assert.deepEqual(await column(page, 's-maths'), [
+      ['existing', 't-jp'],
+      ['create', ''],
+      ['create', 't-awa'],
+      ['skipped', ''],
+      ['create', ''],
+      ['create', 't-awa'],
+    ]);
+    const cell = await page.textContent('td[data-slot="s-maths"][data-week="2"]');
+    assert.match(cell, /Unassigned\s*PENDING\s*60,000\.00 XAF/);
+    await andWait(page, () => page.click('[data-action="reset"]'));
+  });
+
   test('the zone, the weeks and the slots are edited as you type', async () => {
     await andWait(page, () => page.fill('[data-bind="klass.timezone"]', 'America/New_York'));
     assert.equal(await page.getAttribute('table.calendar', 'data-zone'), 'America/New_York');
