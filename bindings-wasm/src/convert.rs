@@ -117,6 +117,9 @@ struct Reader<'p> {
     object_to_string: JsValue,
     date_get_time: Function,
     no_args: Array,
+    /// `"length"` and `"toString"`, made once per conversion.
+    length_key: JsValue,
+    to_string_key: JsValue,
     /// A lower bound of the JSON text's length so far.
     bytes: usize,
     non_finite: Option<String>,
@@ -141,6 +144,8 @@ impl<'p> Reader<'p> {
             object_to_string,
             date_get_time: date_get_time.unchecked_into(),
             no_args: Array::new(),
+            length_key: JsValue::from_str("length"),
+            to_string_key: JsValue::from_str("toString"),
             bytes: 0,
             non_finite: None,
             stack: Vec::new(),
@@ -170,20 +175,23 @@ impl<'p> Reader<'p> {
             }
             let i = top.next;
             top.next += 1;
-            let source = top.source.clone();
-            let key = top.keys.as_ref().map(|keys| keys.get(i));
-            let (child, seg) = match key {
-                None => {
-                    self.bytes += usize::from(i > 0);
-                    let child = get_index(&source, i).map_err(|e| self.threw(Seg::Index(i), e))?;
-                    (child, Seg::Index(i))
-                }
-                Some(key) => {
+            if top.keys.is_none() {
+                self.bytes += usize::from(i > 0);
+            }
+            let top = self.stack.last().expect("the stack is not empty");
+            let (child, seg) = match &top.keys {
+                None => match get_index(&top.source, i) {
+                    Ok(child) => (child, Seg::Index(i)),
+                    Err(e) => return Err(self.threw(&Seg::Index(i), e)),
+                },
+                Some(keys) => {
+                    let key = keys.get(i);
                     // Object.keys gives strings only.
-                    let name = key.as_string().unwrap_or_default();
-                    let child =
-                        get(&source, &key).map_err(|e| self.threw(Seg::Key(name.clone()), e))?;
-                    (child, Seg::Key(name))
+                    let seg = Seg::Key(key.as_string().unwrap_or_default());
+                    match get(&top.source, &key) {
+                        Ok(child) => (child, seg),
+                        Err(e) => return Err(self.threw(&seg, e)),
+                    }
                 }
             };
             match self.item(child, seg)? {
@@ -275,9 +283,9 @@ impl<'p> Reader<'p> {
 
     /// An array, a `Date`, a `Decimal`-like object or a plain object.
     fn object(&mut self, v: JsValue, seg: Seg) -> Result<Item, Failure> {
-        if is_array(&v).map_err(|e| self.threw_at(&seg, e))? {
-            let len = get(&v, &JsValue::from_str("length"))
-                .map_err(|e| self.threw_at(&seg, e))?
+        if is_array(&v).map_err(|e| self.threw(&seg, e))? {
+            let len = get(&v, &self.length_key)
+                .map_err(|e| self.threw(&seg, e))?
                 .as_f64()
                 .unwrap_or(0.0);
             if len > MAX_LIST_ITEMS as f64 {
@@ -297,7 +305,7 @@ impl<'p> Reader<'p> {
                 container: Container::Array(Vec::with_capacity(len as usize)),
             }));
         }
-        let proto = prototype_of(&v).map_err(|e| self.threw_at(&seg, e))?;
+        let proto = prototype_of(&v).map_err(|e| self.threw(&seg, e))?;
         if !(proto.is_null() || proto == self.object_prototype) {
             // Date.prototype.getTime succeeds exactly on Date objects (their internal slot).
             if let Ok(ms) = apply(&self.date_get_time, &v, &self.no_args) {
@@ -305,15 +313,14 @@ impl<'p> Reader<'p> {
                 self.bytes += text.len() + 2;
                 return Ok(Item::Leaf(seg, Value::String(text)));
             }
-            let to_string =
-                get(&v, &JsValue::from_str("toString")).map_err(|e| self.threw_at(&seg, e))?;
+            let to_string = get(&v, &self.to_string_key).map_err(|e| self.threw(&seg, e))?;
             if to_string.is_function() && to_string != self.object_to_string {
                 let text = self.string_of(&v, &seg)?;
                 self.bytes += text.len() + 2;
                 return Ok(Item::Leaf(seg, Value::String(text)));
             }
         }
-        let keys = object_keys(&v).map_err(|e| self.threw_at(&seg, e))?;
+        let keys = object_keys(&v).map_err(|e| self.threw(&seg, e))?;
         let len = keys.length();
         self.bytes += 2 + (len as usize).saturating_sub(1);
         Ok(Item::Open(Frame {
@@ -328,16 +335,12 @@ impl<'p> Reader<'p> {
 
     /// `String(v)`.
     fn string_of(&self, v: &JsValue, seg: &Seg) -> Result<String, Failure> {
-        let s = to_js_string(v).map_err(|e| self.threw_at(seg, e))?;
+        let s = to_js_string(v).map_err(|e| self.threw(seg, e))?;
         Ok(s.as_string().unwrap_or_default())
     }
 
     /// The failure of reading a value that threw (a getter, a proxy trap).
-    fn threw(&self, seg: Seg, exception: JsValue) -> Failure {
-        self.threw_at(&seg, exception)
-    }
-
-    fn threw_at(&self, seg: &Seg, exception: JsValue) -> Failure {
+    fn threw(&self, seg: &Seg, exception: JsValue) -> Failure {
         let what = to_js_string(&exception)
             .ok()
             .and_then(|s| s.as_string())
