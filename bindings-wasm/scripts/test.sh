@@ -27,8 +27,11 @@ if [[ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $pinned" 
   cargo install wasm-bindgen-cli --version "$pinned"
 fi
 
-step "npm ci"
-npm ci --no-audit --no-fund
+# npm writes node_modules/.package-lock.json on install: newer than the lock file = done.
+if [[ ! node_modules/.package-lock.json -nt package-lock.json ]]; then
+  step "npm ci"
+  npm ci --no-audit --no-fund
+fi
 
 if [[ ! -x /usr/bin/chromium ]]; then
   step "apt-get install chromium"
