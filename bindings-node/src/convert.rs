@@ -396,8 +396,9 @@ impl<'p> Reader<'p> {
                 &mut len
             )
         );
-        if len + 1 >= cap {
-            // Possibly cut short: ask for the length, then read it whole.
+        if len + 4 >= cap {
+            // Possibly cut short (napi stops before a character that does not fit whole, so
+            // up to 3 bytes may be left unused): ask for the length, then read it whole.
             call!(
                 self,
                 sys::napi_get_value_string_utf8(self.env, raw, ptr::null_mut(), 0, &mut len)
