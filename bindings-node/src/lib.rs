@@ -2,7 +2,7 @@
 //!
 //! The Node addon (napi-rs) of the Genova sessions engine, published as
 //! `@genova/sessions-native`. It only converts types and errors: JS values become
-//! `serde_json::Value`s by [`convert`]'s rules, the core plans, and the result goes back as
+//! `serde_json::Value`s by the `convert` module's rules, the core plans, and the result goes back as
 //! SPEC §4's JSON objects. Bad input throws a JS `Error` whose `code` is SPEC §5's code;
 //! problems inside the data come back in the plan's `errors` and `warnings`. No rule of the
 //! SPEC lives here.
