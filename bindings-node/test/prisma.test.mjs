@@ -156,6 +156,7 @@ test('generateSessionsForClass writes exactly the create list of plan for the sa
   queries = [];
   const c2 = await generator().generateSessionsForClass('c2', 12);
   assert.ok(c2.length > created.length);
+  t.diagnostic(`queries for one generateSessionsForClass (${c2.length} sessions): ${queries.length}`);
   assert.equal(queries.length, perClass, `c2 (${c2.length} sessions) took ${queries.length} queries`);
   assert.ok(perClass <= 16, `${perClass} queries`);
 });
