@@ -39,6 +39,8 @@ done
 step "the Prisma Client of prisma/schema.prisma, for the tests"
 npx prisma generate --schema prisma/schema.prisma >/dev/null
 npx tsc -p prisma/client.tsconfig.json
+step "type check: the generated PrismaClient fits createSessionGenerator"
+npx tsc -p prisma/typecheck.tsconfig.json
 
 if ! pg_isready -d "$DATABASE_URL_TEST" -q 2>/dev/null && ! node -e "new (require('pg').Client)(process.env.DATABASE_URL_TEST).connect().then(c=>process.exit(0),()=>process.exit(1))"; then
   echo "PostgreSQL is not reachable at $DATABASE_URL_TEST" >&2
