@@ -62,6 +62,23 @@ impl TutorAvailability {
         self.checked
     }
 
+    /// Pushes the windows of one local date: its one-time entries if any, else the recurring
+    /// ones of its weekday.
+    fn push_windows(&self, zone: Zone, date: NaiveDate, windows: &mut Vec<(Instant, Instant)>) {
+        let before = windows.len();
+        for (_, range) in self.one_time.iter().filter(|(d, _)| *d == date) {
+            windows.push(wall_range_on(zone, *range, date));
+        }
+        if windows.len() == before {
+            let weekday = usize::from(day_of_week(date));
+            windows.extend(
+                self.recurring[weekday]
+                    .iter()
+                    .map(|r| wall_range_on(zone, *r, date)),
+            );
+        }
+    }
+
     /// Whether `[start, end)` lies inside the union of the windows of the local dates from
     /// (start date − 1) to (end date + 1), each date's windows being its one-time entries if
     /// any, else the recurring ones of its weekday, resolved in `zone` like a slot (R9, R26).
@@ -70,21 +87,18 @@ impl TutorAvailability {
         if start == end {
             return true;
         }
+        // Most sessions lie inside one window of their own date: try that date alone first.
+        let start_date = local_date(zone, start);
         let mut windows: Vec<(Instant, Instant)> = Vec::new();
+        self.push_windows(zone, start_date, &mut windows);
+        if windows.iter().any(|&(from, to)| from <= start && end <= to) {
+            return true;
+        }
         let last = local_date(zone, end) + Duration::days(1);
-        let mut date = local_date(zone, start) - Duration::days(1);
+        let mut date = start_date - Duration::days(1);
         while date <= last {
-            let before = windows.len();
-            for (_, range) in self.one_time.iter().filter(|(d, _)| *d == date) {
-                windows.push(wall_range_on(zone, *range, date));
-            }
-            if windows.len() == before {
-                let weekday = usize::from(day_of_week(date));
-                windows.extend(
-                    self.recurring[weekday]
-                        .iter()
-                        .map(|r| wall_range_on(zone, *r, date)),
-                );
+            if date != start_date {
+                self.push_windows(zone, date, &mut windows);
             }
             date += Duration::days(1);
         }

@@ -20,7 +20,7 @@ for target in plan_json parsers functions; do
   echo "--- fuzz $target for ${seconds}s"
   cargo +nightly fuzz run "$target" "corpus/$target" -- \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -dict=snapshot.dict -print_final_stats=1 \
-    2>&1 | grep -E '^(#[0-9]+ +DONE|stat::number_of_executed_units|stat::peak_rss_mb|INFO: seed corpus|==[0-9]+==|SUMMARY|.*panicked)' || true
+    2>&1 | grep -E '^(#[0-9]+[[:space:]]+DONE|stat::number_of_executed_units|stat::peak_rss_mb|INFO: seed corpus|==[0-9]+==|SUMMARY|.*panicked)' || true
   if compgen -G "artifacts/$target/*" >/dev/null; then
     echo "fuzz $target found a failing input:" artifacts/"$target"/*
     exit 1
