@@ -25,6 +25,7 @@ pub fn overlaps(a: (Instant, Instant), b: (Instant, Instant)) -> bool {
 /// What kind of conflict an overlapping existing session is (R22).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 pub enum ConflictKind {
     /// The existing session is `CANCELLED`.
     CancelledSession,

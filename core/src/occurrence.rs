@@ -17,6 +17,7 @@ pub const WEEK_SECONDS: i64 = 604_800;
 
 /// The planning window: the absolute interval `[start, end)` (§3.1).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Window {
     /// `now` truncated to milliseconds (R2).
     pub start: Instant,

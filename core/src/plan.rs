@@ -24,6 +24,7 @@ pub const FORMAT_VERSION: &str = "1.0";
 /// that do not apply, UTC instants with milliseconds, money as 2-decimal strings.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Plan {
     /// `"1.0"`.
     pub format_version: String,
@@ -48,6 +49,7 @@ pub struct Plan {
 /// Session status written on created sessions (§3.5).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 pub enum SessionStatus {
     /// No tutor.
     Pending,
@@ -68,6 +70,7 @@ impl SessionStatus {
 /// A session to create.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Create {
     /// Class.
     pub class_id: Id,
@@ -94,6 +97,7 @@ pub struct Create {
 /// An occurrence that already exists as a session.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Existing {
     /// The matching session (the smallest id of the exact matches).
     pub session_id: Id,
@@ -108,6 +112,7 @@ pub struct Existing {
 /// An occurrence blocked by an overlapping existing session; one entry per session.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Conflict {
     /// Why it conflicts.
     pub kind: ConflictKind,
@@ -128,6 +133,7 @@ pub struct Conflict {
 /// Why an occurrence was skipped.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 pub enum SkipReason {
     /// A slot cancellation names its week (§3.2).
     SlotCancelled,
@@ -136,6 +142,7 @@ pub enum SkipReason {
 /// A cancelled occurrence (R13).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Skipped {
     /// Class.
     pub class_id: Id,
@@ -152,6 +159,7 @@ pub struct Skipped {
 /// Warning codes (§4).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 pub enum WarningCode {
     /// R16: an assignment's config is missing or malformed.
     InvalidRecurrenceConfig,
@@ -181,6 +189,7 @@ impl WarningCode {
 /// A warning: the plan is still complete.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Warning {
     /// What.
     pub code: WarningCode,
@@ -199,6 +208,7 @@ pub struct Warning {
 /// Error codes of problems in the data (§4).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 pub enum DataErrorCode {
     /// R6: the class's zone is not an IANA name.
     UnknownTimezone,
@@ -219,6 +229,7 @@ impl DataErrorCode {
 /// A problem in one class or slot: it produced nothing, everything else was planned.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct DataError {
     /// What.
     pub code: DataErrorCode,
@@ -233,6 +244,7 @@ pub struct DataError {
 /// Counts: list lengths and classes (R5, R24).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Summary {
     /// Active classes with active slots and a known zone.
     pub classes_processed: u64,

@@ -12,6 +12,7 @@ use crate::snapshot::{describe, Row};
 /// `[scheduledStart, scheduledEnd)`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct AvailableTutorsRequest {
     /// Class.
     pub class_id: String,
@@ -26,6 +27,7 @@ pub struct AvailableTutorsRequest {
 /// `availableTutors` result.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct AvailableTutors {
     /// Tutor ids, sorted, without duplicates.
     pub tutor_ids: Vec<String>,
@@ -34,6 +36,7 @@ pub struct AvailableTutors {
 /// `cascadeSlotDeactivated` request.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct SlotDeactivatedRequest {
     /// The deactivated slot.
     pub time_slot_id: String,
@@ -44,6 +47,7 @@ pub struct SlotDeactivatedRequest {
 /// `cascadeWeekCancelled` request.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct WeekCancelledRequest {
     /// The slot cancellation just created.
     pub cancellation_id: String,
@@ -54,6 +58,7 @@ pub struct WeekCancelledRequest {
 /// Result of both cascades: the sessions to cancel.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Cancel {
     /// Sorted by session id.
     pub cancel: Vec<CancelSession>,
@@ -62,6 +67,7 @@ pub struct Cancel {
 /// One session to cancel, with the reason to store.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct CancelSession {
     /// The session.
     pub session_id: String,
@@ -72,6 +78,7 @@ pub struct CancelSession {
 /// `repriceTutor` request.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct RepriceRequest {
     /// The tutor.
     pub tutor_id: String,
@@ -84,6 +91,7 @@ pub struct RepriceRequest {
 /// `repriceTutor` result.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Reprice {
     /// Sorted by session id; only prices that change.
     pub updates: Vec<PriceUpdate>,
@@ -92,6 +100,7 @@ pub struct Reprice {
 /// A new price for one session.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct PriceUpdate {
     /// The session.
     pub session_id: String,

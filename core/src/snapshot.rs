@@ -4,6 +4,10 @@
 //! naming the path) and lenient about *content*: a string that is not `HH:MM`, an unknown time
 //! zone or a malformed recurrence config is kept as given and becomes an entry in the plan's
 //! `errors` or `warnings` later (R6, R8, R16).
+//!
+//! With the `tsify` feature the types also derive `tsify::Tsify` for the WebAssembly build's
+//! TypeScript declarations; there `serde(default)` marks the fields a row may omit (the
+//! snapshot is never deserialized through serde, so it changes nothing else).
 
 use std::collections::HashSet;
 
@@ -18,43 +22,56 @@ use crate::money::Money;
 /// Everything a computation reads: plain data shaped like the platform's Prisma rows.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Snapshot {
     /// Classes (`classes`).
+    #[cfg_attr(feature = "tsify", serde(default))]
     pub classes: Vec<Class>,
     /// Weekly time slots (`timeSlots`).
+    #[cfg_attr(feature = "tsify", serde(default))]
     pub time_slots: Vec<TimeSlot>,
     /// Cancelled weeks of slots (`slotCancellations`).
+    #[cfg_attr(feature = "tsify", serde(default))]
     pub slot_cancellations: Vec<SlotCancellation>,
     /// Tutor assignments with their recurrence patterns (`tutorAssignments`).
+    #[cfg_attr(feature = "tsify", serde(default))]
     pub tutor_assignments: Vec<TutorAssignment>,
     /// Tutors with their rates and availability (`tutors`); the first row of an id wins.
+    #[cfg_attr(feature = "tsify", serde(default))]
     pub tutors: Vec<Tutor>,
     /// Sessions already in the database (`existingSessions`).
+    #[cfg_attr(feature = "tsify", serde(default))]
     pub existing_sessions: Vec<ExistingSession>,
 }
 
 /// A class.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Class {
     /// Unique id.
     pub id: String,
     /// Display name (not used by the rules).
+    #[cfg_attr(feature = "tsify", serde(default))]
     pub name: Option<String>,
     /// Only active classes produce sessions.
     pub is_active: bool,
     /// IANA zone of the class's wall times; `None` means the options' `defaultTimezone`.
+    #[cfg_attr(feature = "tsify", serde(default))]
     pub timezone: Option<String>,
     /// Active members; prices multiply by `max(memberCount, 1)`. Absent is 0. Integers beyond
     /// the `i64` range are saturated.
+    #[cfg_attr(feature = "tsify", serde(default))]
     pub member_count: i64,
     /// Hourly rate of sessions without a tutor; `None` prices them `0.00`.
+    #[cfg_attr(feature = "tsify", serde(default))]
     pub default_hourly_rate: Option<Money>,
 }
 
 /// A weekly time slot of a class.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct TimeSlot {
     /// Unique id.
     pub id: String,
@@ -72,12 +89,14 @@ pub struct TimeSlot {
     /// Only active slots produce sessions.
     pub is_active: bool,
     /// Creation time; it has no effect on planning (R15).
+    #[cfg_attr(feature = "tsify", serde(default))]
     pub created_at: Option<Instant>,
 }
 
 /// One cancelled week of one slot.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct SlotCancellation {
     /// Unique id.
     pub id: String,
@@ -86,18 +105,21 @@ pub struct SlotCancellation {
     /// A Monday 00:00 written in some offset; names the week nearest to it (R11).
     pub week_start: Instant,
     /// Why (used in `cascadeWeekCancelled`'s reason).
+    #[cfg_attr(feature = "tsify", serde(default))]
     pub reason: Option<String>,
 }
 
 /// A tutor assignment: who may take a slot's (or a subject's) sessions, and by which pattern.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct TutorAssignment {
     /// Unique id; breaks `createdAt` ties.
     pub id: String,
     /// The class it belongs to.
     pub class_id: String,
     /// The slot it names, or `None` for every slot of `subject` in the class.
+    #[cfg_attr(feature = "tsify", serde(default))]
     pub time_slot_id: Option<String>,
     /// Subject (matched against slots when `timeSlotId` is `None`).
     pub subject: String,
@@ -106,10 +128,13 @@ pub struct TutorAssignment {
     /// `ROUND_ROBIN`, `WEEKLY`, `CONSECUTIVE_DAYS` or `MANUAL`; anything else is reported.
     pub recurrence_pattern: String,
     /// Free JSON configuration of the pattern (§3.4, R16).
+    #[cfg_attr(feature = "tsify", serde(default), tsify(type = "unknown"))]
     pub recurrence_config: Option<Value>,
     /// First local date it applies to (R10), if bounded.
+    #[cfg_attr(feature = "tsify", serde(default))]
     pub start_date: Option<Instant>,
     /// Last local date it applies to (R10), if bounded.
+    #[cfg_attr(feature = "tsify", serde(default))]
     pub end_date: Option<Instant>,
     /// Only `ACCEPTED` assignments apply.
     pub status: String,
@@ -122,22 +147,27 @@ pub struct TutorAssignment {
 /// A tutor and the rate they charge.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Tutor {
     /// The tutor's user id.
     pub id: String,
     /// Hourly rate.
     pub hourly_rate: Money,
     /// When the tutor can teach; no active entry means always.
+    #[cfg_attr(feature = "tsify", serde(default))]
     pub availability: Vec<Availability>,
 }
 
 /// One availability entry of a tutor: recurring on a weekday, or one-time on a date.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Availability {
     /// Weekday of a recurring entry (0 = Sunday).
+    #[cfg_attr(feature = "tsify", serde(default))]
     pub day_of_week: Option<i64>,
     /// Date of a one-time entry (R10).
+    #[cfg_attr(feature = "tsify", serde(default))]
     pub specific_date: Option<Instant>,
     /// Local start, `HH:MM`.
     pub start_time: String,
@@ -152,12 +182,14 @@ pub struct Availability {
 /// A session already stored.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct ExistingSession {
     /// Unique id.
     pub id: String,
     /// Its class.
     pub class_id: String,
     /// Its tutor, if any.
+    #[cfg_attr(feature = "tsify", serde(default))]
     pub tutor_id: Option<String>,
     /// Subject.
     pub subject: String,
@@ -168,8 +200,10 @@ pub struct ExistingSession {
     /// `PENDING`, `CONFIRMED`, `COMPLETED`, `CANCELLED` (other strings match none of them).
     pub status: String,
     /// Stored price.
+    #[cfg_attr(feature = "tsify", serde(default))]
     pub price: Option<Money>,
     /// Stored cancellation reason.
+    #[cfg_attr(feature = "tsify", serde(default))]
     pub cancellation_reason: Option<String>,
 }
 
