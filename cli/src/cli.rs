@@ -32,6 +32,184 @@ pub struct Cli {
 pub enum Command {
     /// Plan sessions from a snapshot file, with no database: prints the plan as compact JSON.
     Plan(PlanArgs),
+    /// Generate the sessions of the next weeks for every class (the one-time migration).
+    #[cfg(feature = "db")]
+    Migrate(MigrateArgs),
+    /// The daily rolling-window job for cron: create what the next weeks still lack.
+    #[cfg(feature = "db")]
+    Maintain(MaintainArgs),
+    /// Write the database's data as snapshot JSON, to reproduce any run with `plan --input`.
+    #[cfg(feature = "db")]
+    ExportSnapshot(ExportArgs),
+    /// A first run on a SQLite sample (Douala, Dakar, Paris): dry run, apply, re-run.
+    #[cfg(feature = "db")]
+    Demo(DemoArgs),
+    /// Load a snapshot file into the tables (tests, benchmarks, staging copies).
+    #[cfg(feature = "db")]
+    #[command(hide = true)]
+    Seed(SeedArgs),
+}
+
+/// Table for people, or the SPEC §4 plan as compact JSON.
+#[cfg(feature = "db")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// A table per class, the `Plan:` line and the summary.
+    Table,
+    /// The plan (SPEC §4) on stdout, the summary on stderr.
+    Json,
+}
+
+/// Where the database is and how to treat it (shared by the database commands).
+#[cfg(feature = "db")]
+#[derive(Debug, Args)]
+pub struct DbArgs {
+    /// postgres://user:password@host/db or sqlite:file; also read from DATABASE_URL or a
+    /// `.env` file. The password is never printed.
+    #[arg(
+        long,
+        short = 'D',
+        env = "DATABASE_URL",
+        hide_env_values = true,
+        value_name = "URL"
+    )]
+    pub database_url: String,
+    /// Plan as of this instant, RFC 3339 (default: the current time).
+    #[arg(long, value_name = "RFC3339", allow_hyphen_values = true)]
+    pub now: Option<String>,
+    /// IANA zone of classes whose creator has no country.
+    #[arg(long, value_name = "ZONE", default_value = "UTC")]
+    pub default_timezone: String,
+    /// How long to wait for classes locked by another run (e.g. 30s, 500ms, 2m).
+    #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = parse_duration)]
+    pub lock_timeout: std::time::Duration,
+    /// Append one JSON line per session written to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub audit_log: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+    /// Exit 3 when sessions were (or, in a dry run, would be) created and no class failed.
+    #[arg(long)]
+    pub detailed_exitcode: bool,
+    /// Classes per batch (read, planned and written together), 1..=500.
+    #[arg(long, hide = true, default_value_t = 500,
+          value_parser = clap::value_parser!(u16).range(1..=500))]
+    pub batch_size: u16,
+}
+
+/// `genova-sessions migrate`.
+#[cfg(feature = "db")]
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Exit codes: 0 done; 1 a class failed, or the database stopped the run (one line on stderr); 2 bad flags; 3 with --detailed-exitcode, sessions were (or would be) created."
+)]
+pub struct MigrateArgs {
+    /// Show the plan without writing anything (a READ ONLY transaction).
+    #[arg(long, short = 'd')]
+    pub dry_run: bool,
+    /// Weeks ahead to generate, 1..=52.
+    #[arg(long, short = 'w', default_value_t = 4, value_name = "N",
+          value_parser = clap::value_parser!(i64).range(1..=52))]
+    pub weeks: i64,
+    /// With --dry-run: save the plan and the fingerprints of its rows to FILE.
+    #[arg(long, value_name = "FILE", requires = "dry_run")]
+    pub out: Option<PathBuf>,
+    /// Write exactly the plan saved in FILE; refuse if its classes changed since.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["dry_run", "weeks", "now"])]
+    pub apply: Option<PathBuf>,
+    /// Database, output and locking.
+    #[command(flatten)]
+    pub db: DbArgs,
+}
+
+/// `genova-sessions maintain`.
+#[cfg(feature = "db")]
+#[derive(Debug, Args)]
+pub struct MaintainArgs {
+    /// Weeks of the rolling window, 1..=52.
+    #[arg(long, short = 'w', default_value_t = 4, value_name = "N",
+          value_parser = clap::value_parser!(i64).range(1..=52))]
+    pub weeks: i64,
+    /// Show what would be done without writing anything.
+    #[arg(long, short = 'd')]
+    pub dry_run: bool,
+    /// Also cancel future sessions of deactivated slots and cancelled weeks (SPEC §3.8).
+    #[arg(long)]
+    pub reconcile: bool,
+    /// Database, output and locking.
+    #[command(flatten)]
+    pub db: DbArgs,
+}
+
+/// `genova-sessions export-snapshot`.
+#[cfg(feature = "db")]
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// postgres://… or sqlite:…; also DATABASE_URL or `.env`.
+    #[arg(
+        long,
+        short = 'D',
+        env = "DATABASE_URL",
+        hide_env_values = true,
+        value_name = "URL"
+    )]
+    pub database_url: String,
+    /// Write to FILE instead of stdout.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+/// `genova-sessions demo`.
+#[cfg(feature = "db")]
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// The SQLite file to create (or reuse).
+    #[arg(long, value_name = "FILE", default_value = "genova-demo.sqlite")]
+    pub database: PathBuf,
+    /// Plan as of this instant, RFC 3339 (default: the current time).
+    #[arg(long, value_name = "RFC3339")]
+    pub now: Option<String>,
+}
+
+/// `genova-sessions seed` (hidden).
+#[cfg(feature = "db")]
+#[derive(Debug, Args)]
+pub struct SeedArgs {
+    /// postgres://… or sqlite:…
+    #[arg(
+        long,
+        short = 'D',
+        env = "DATABASE_URL",
+        hide_env_values = true,
+        value_name = "URL"
+    )]
+    pub database_url: String,
+    /// Snapshot JSON file (bare or wrapped).
+    #[arg(long, short = 'i', value_name = "FILE")]
+    pub input: PathBuf,
+}
+
+/// `30s`, `500ms`, `2m`, or plain seconds.
+#[cfg(feature = "db")]
+fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
+    let text = text.trim();
+    let (number, unit) = match text.find(|c: char| !c.is_ascii_digit()) {
+        Some(i) => text.split_at(i),
+        None => (text, "s"),
+    };
+    let n: u64 = number
+        .parse()
+        .map_err(|_| format!("{text:?} is not a duration like 30s, 500ms or 2m"))?;
+    let ms = match unit {
+        "ms" => Some(n),
+        "s" => n.checked_mul(1000),
+        "m" => n.checked_mul(60_000),
+        _ => None,
+    }
+    .filter(|ms| *ms <= i32::MAX as u64)
+    .ok_or_else(|| format!("{text:?} is not a duration like 30s, 500ms or 2m"))?;
+    Ok(std::time::Duration::from_millis(ms))
 }
 
 /// `genova-sessions plan`.

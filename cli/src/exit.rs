@@ -9,12 +9,19 @@ use genova_sessions_core::Error;
 pub enum Done {
     /// Exit 0: done.
     Ok,
+    /// Exit 1: done, but at least one class has an entry in the plan's `errors`.
+    ClassFailed,
+    /// Exit 3 (`--detailed-exitcode`): done without errors, sessions were (or would be)
+    /// created.
+    Changes,
 }
 
 impl From<Done> for std::process::ExitCode {
     fn from(done: Done) -> Self {
         match done {
             Done::Ok => std::process::ExitCode::SUCCESS,
+            Done::ClassFailed => std::process::ExitCode::from(1),
+            Done::Changes => std::process::ExitCode::from(3),
         }
     }
 }
@@ -24,13 +31,18 @@ impl From<Done> for std::process::ExitCode {
 pub enum Failure {
     /// Unreadable input (SPEC §5): exit 2, `error: CODE: message`.
     Input(Error),
+    /// Bad flags found after parsing (an unreadable plan file): exit 2.
+    Usage(String),
+    /// The run stopped (database unreachable, a statement failed, a stale plan): exit 1.
+    Runtime(String),
 }
 
 impl Failure {
     /// The exit code of this failure.
     pub fn exit_code(&self) -> u8 {
         match self {
-            Failure::Input(_) => 2,
+            Failure::Input(_) | Failure::Usage(_) => 2,
+            Failure::Runtime(_) => 1,
         }
     }
 }
@@ -39,6 +51,7 @@ impl fmt::Display for Failure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Failure::Input(e) => write!(f, "{}: {e}", e.code()),
+            Failure::Usage(m) | Failure::Runtime(m) => f.write_str(m),
         }
     }
 }

@@ -23,6 +23,7 @@
 //! | tutor checks | [`covers`], [`available_tutors`] | §3.7, R25, R26 |
 //! | cascades, repricing | [`cascade_slot_deactivated`], [`reprice_tutor`] | §3.8 |
 //! | the plan, its order and summary | [`Plan`] | §4, R24 |
+//! | plans of batches of classes joined | [`merge()`] | §4, R25 |
 //!
 //! ## Recipes
 //!
@@ -59,6 +60,7 @@ mod error;
 mod index;
 mod instant;
 pub mod json;
+mod merge;
 mod money;
 mod occurrence;
 mod options;
@@ -82,6 +84,7 @@ pub use cascade::{belongs_to, cascade_slot_deactivated, cascade_week_cancelled, 
 pub use diff::{diff, overlaps, ConflictKind, Match, SessionIndex};
 pub use error::{Error, ErrorCode};
 pub use instant::Instant;
+pub use merge::merge;
 pub use money::{format_cents, Money};
 pub use occurrence::{wall_range_on, Occurrence, SlotFault, SlotShape, Window, WEEK_SECONDS};
 pub use options::{Options, MAX_WEEKS, MIN_WEEKS};

@@ -1,0 +1,56 @@
+//! `--audit-log FILE`: one JSON line per session written (appended, flushed per batch).
+
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::Path;
+
+use serde_json::json;
+
+use crate::db::write::{Cancellation, NewSession};
+
+/// An open audit log.
+pub struct AuditLog {
+    out: BufWriter<File>,
+    run_at: String,
+}
+
+impl AuditLog {
+    /// Opens (appending to) `path`; `run_at` is the run's `now`.
+    pub fn open(path: &Path, run_at: &str) -> std::io::Result<AuditLog> {
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)?;
+        Ok(AuditLog {
+            out: BufWriter::new(file),
+            run_at: run_at.to_owned(),
+        })
+    }
+
+    /// One `"created"` line per inserted session, after its batch committed.
+    pub fn created(&mut self, ids: &[String], sessions: &[NewSession]) -> std::io::Result<()> {
+        for (id, s) in ids.iter().zip(sessions) {
+            let line = json!({
+                "event": "created", "sessionId": id, "classId": s.class_id,
+                "timeSlotId": s.time_slot_id, "subject": s.subject,
+                "scheduledStart": s.scheduled_start, "scheduledEnd": s.scheduled_end,
+                "tutorId": s.tutor_id, "status": s.status, "price": s.price,
+                "runNow": self.run_at,
+            });
+            writeln!(self.out, "{line}")?;
+        }
+        self.out.flush()
+    }
+
+    /// One `"cancelled"` line per session the cascades cancelled.
+    pub fn cancelled(&mut self, cancels: &[Cancellation]) -> std::io::Result<()> {
+        for c in cancels {
+            let line = json!({
+                "event": "cancelled", "sessionId": c.session_id,
+                "cancellationReason": c.reason, "runNow": self.run_at,
+            });
+            writeln!(self.out, "{line}")?;
+        }
+        self.out.flush()
+    }
+}

@@ -1,0 +1,102 @@
+//! What the database commands share: options, connection, the run, the exit code.
+
+use std::time::Instant as Clock;
+
+use genova_sessions_core::{Instant, Options};
+use serde_json::{json, Value};
+
+use crate::audit::AuditLog;
+use crate::cli::DbArgs;
+use crate::db::Db;
+use crate::exit::{Done, Failure};
+use crate::progress::Progress;
+use crate::run::{self, Mode, Outcome, Spec};
+
+/// A single-threaded async runtime: one connection, one batch at a time.
+pub fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Failure::Runtime(format!("cannot start the async runtime: {e}")))
+}
+
+/// The current time, RFC 3339 with milliseconds.
+pub fn current_time() -> String {
+    chrono::Utc::now()
+        .format("%Y-%m-%dT%H:%M:%S%.3fZ")
+        .to_string()
+}
+
+/// The core options of a run, checked like `plan --input`'s (bad ones exit 2).
+pub fn options(now: Option<&str>, weeks: i64, default_timezone: &str) -> Result<Value, Failure> {
+    let now = now.map_or_else(current_time, str::to_owned);
+    let value = json!({ "now": now, "weeks": weeks, "defaultTimezone": default_timezone });
+    let parsed = Options::from_value(&value)?;
+    // Store `now` in the form the plan writes it, so files and logs agree.
+    Ok(json!({
+        "now": parsed.now.truncate_to_millis().to_string(),
+        "weeks": parsed.weeks,
+        "defaultTimezone": parsed.default_timezone,
+    }))
+}
+
+/// Connects, runs and closes; a database failure is exit 1 with one line.
+pub async fn execute(
+    args: &DbArgs,
+    options: Value,
+    mode: Mode,
+    reconcile: bool,
+) -> Result<(Outcome, std::time::Duration), Failure> {
+    let started = Clock::now();
+    let now = options["now"].as_str().unwrap_or_default().to_owned();
+    let mut audit = match &args.audit_log {
+        Some(path) if !matches!(mode, Mode::DryRun) => Some(
+            AuditLog::open(path, &now)
+                .map_err(|e| Failure::Runtime(format!("cannot open {}: {e}", path.display())))?,
+        ),
+        _ => None,
+    };
+    let mut db = Db::connect(&args.database_url, args.lock_timeout, false)
+        .await
+        .map_err(|e| Failure::Runtime(e.message))?;
+    let spec = Spec {
+        options,
+        batch_size: usize::from(args.batch_size),
+        lock_timeout: args.lock_timeout,
+        mode,
+        reconcile,
+    };
+    let progress = Progress::new(false);
+    let result = run::run(&mut db, &spec, &mut audit, &progress).await;
+    db.close().await;
+    let outcome = result.map_err(|e| Failure::Runtime(e.message))?;
+    tracing::info!(
+        statements = outcome.statements,
+        written = outcome.written,
+        cancelled = outcome.cancelled,
+        "run finished"
+    );
+    Ok((outcome, started.elapsed()))
+}
+
+/// SPEC §6: 1 when a class failed; 3 with `--detailed-exitcode` when sessions were (or would
+/// be) created; else 0.
+pub fn exit(outcome: &Outcome, detailed: bool) -> Done {
+    if !outcome.plan.errors.is_empty() {
+        Done::ClassFailed
+    } else if detailed && !outcome.plan.create.is_empty() {
+        Done::Changes
+    } else {
+        Done::Ok
+    }
+}
+
+/// An RFC 3339 text checked to be an instant (for error messages naming the flag).
+pub fn check_now(now: Option<&str>) -> Result<(), Failure> {
+    match now {
+        Some(text) if Instant::parse(text).is_none() => Err(Failure::Usage(format!(
+            "--now: {text:?} is not an RFC 3339 instant"
+        ))),
+        _ => Ok(()),
+    }
+}

@@ -1,0 +1,105 @@
+//! `genova-sessions maintain`: the daily rolling-window job (the API's
+//! `maintainSessionWindow`), printing its `MaintenanceResult` figures.
+
+use std::io::Write;
+
+use serde_json::json;
+
+use super::database::{check_now, execute, exit, options, runtime};
+use crate::cli::{Format, MaintainArgs};
+use crate::exit::{Done, Failure};
+use crate::report;
+use crate::run::Mode;
+
+/// Creates what the rolling window lacks (and, with `--reconcile`, applies the cascades).
+pub fn run(args: &MaintainArgs) -> Result<Done, Failure> {
+    check_now(args.db.now.as_deref())?;
+    let options = options(
+        args.db.now.as_deref(),
+        args.weeks,
+        &args.db.default_timezone,
+    )?;
+    let mode = if args.dry_run {
+        Mode::DryRun
+    } else {
+        Mode::Write
+    };
+    let (outcome, took) = runtime()?.block_on(execute(&args.db, options, mode, args.reconcile))?;
+    let plan = &outcome.plan;
+    let generated = if args.dry_run {
+        plan.summary.sessions_to_create
+    } else {
+        outcome.written
+    };
+    let cancelled = if args.dry_run {
+        outcome.cancels.len() as u64
+    } else {
+        outcome.cancelled
+    };
+    let errors: Vec<_> = plan
+        .errors
+        .iter()
+        .map(|e| json!({ "classId": e.class_id, "error": format!("{}: {}", e.code.as_str(), e.message) }))
+        .collect();
+    let mut out = std::io::stdout().lock();
+    let printed = match args.db.format {
+        Format::Json => {
+            let result = json!({
+                "classesProcessed": plan.summary.classes_processed,
+                "sessionsGenerated": generated,
+                "sessionsCancelled": cancelled,
+                "errors": errors,
+                "duration": took.as_millis() as u64,
+                "dryRun": args.dry_run,
+            });
+            writeln!(out, "{result}")
+        }
+        Format::Table => {
+            let shown = if args.dry_run {
+                report::table(
+                    &mut out,
+                    plan,
+                    &outcome.classes,
+                    &outcome.cancels,
+                    &args.db.default_timezone,
+                )
+            } else {
+                writeln!(out, "{}", report::plan_line(plan))
+            };
+            shown.and_then(|()| {
+                let verb = if args.dry_run { "that would be " } else { "" };
+                writeln!(
+                    out,
+                    "Maintenance{}",
+                    if args.dry_run {
+                        " (dry run: nothing was written)"
+                    } else {
+                        ""
+                    }
+                )?;
+                writeln!(
+                    out,
+                    "  Classes processed: {}",
+                    plan.summary.classes_processed
+                )?;
+                writeln!(out, "  Sessions {verb}generated: {generated}")?;
+                if args.reconcile {
+                    writeln!(out, "  Sessions {verb}cancelled: {cancelled}")?;
+                }
+                writeln!(out, "  Errors: {}", errors.len())?;
+                for e in &plan.errors {
+                    writeln!(
+                        out,
+                        "    {}: {}: {}",
+                        e.class_id,
+                        e.code.as_str(),
+                        e.message
+                    )?;
+                }
+                writeln!(out, "  Duration: {} ms", took.as_millis())
+            })
+        }
+    };
+    let _ = printed;
+    Ok(exit(&outcome, args.db.detailed_exitcode))
+}

@@ -1,0 +1,92 @@
+//! `genova-sessions migrate`: the one-time migration of the old script, with a real dry run,
+//! saved plans (`--out`/`--apply`) and machine-readable output.
+
+use std::io::{BufWriter, Write};
+
+use genova_sessions_core::TZDB_VERSION;
+use serde_json::json;
+
+use super::database::{check_now, execute, exit, options, runtime};
+use crate::cli::{Format, MigrateArgs};
+use crate::exit::{Done, Failure};
+use crate::planfile::{PlanFile, PLAN_FILE_VERSION};
+use crate::report;
+use crate::run::Mode;
+
+/// Runs the migration (or its dry run) and prints the plan and the summary.
+pub fn run(args: &MigrateArgs) -> Result<Done, Failure> {
+    let (options, mode) = match &args.apply {
+        Some(path) => {
+            let file = PlanFile::read(path).map_err(Failure::Runtime)?;
+            let options = options(Some(&file.now), file.weeks, &file.default_timezone)?;
+            (options, Mode::Apply(Box::new(file)))
+        }
+        None => {
+            check_now(args.db.now.as_deref())?;
+            let options = options(
+                args.db.now.as_deref(),
+                args.weeks,
+                &args.db.default_timezone,
+            )?;
+            let mode = if args.dry_run {
+                Mode::DryRun
+            } else {
+                Mode::Write
+            };
+            (options, mode)
+        }
+    };
+    let dry_run = matches!(mode, Mode::DryRun);
+    let (outcome, _) = runtime()?.block_on(execute(&args.db, options.clone(), mode, false))?;
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let printed = match args.db.format {
+        Format::Json => out
+            .write_all(outcome.plan.to_json_line().as_bytes())
+            .and_then(|()| {
+                report::summary(
+                    &mut std::io::stderr(),
+                    &outcome.plan,
+                    dry_run,
+                    outcome.written,
+                )
+            }),
+        Format::Table => {
+            let shown = if dry_run {
+                report::table(
+                    &mut out,
+                    &outcome.plan,
+                    &outcome.classes,
+                    &outcome.cancels,
+                    &args.db.default_timezone,
+                )
+            } else {
+                writeln!(out, "{}", report::plan_line(&outcome.plan))
+            };
+            shown.and_then(|()| report::summary(&mut out, &outcome.plan, dry_run, outcome.written))
+        }
+    };
+    // A closed pipe is not worth a message; the exit code still tells.
+    let _ = printed.and_then(|()| out.flush());
+    if let Some(path) = &args.out {
+        let file = json!({
+            "formatVersion": PLAN_FILE_VERSION,
+            "now": options["now"],
+            "weeks": options["weeks"],
+            "defaultTimezone": options["defaultTimezone"],
+            "tzdbVersion": TZDB_VERSION,
+            "fingerprints": outcome.fingerprints,
+            "plan": outcome.plan,
+        });
+        let mut text = file.to_string();
+        text.push('\n');
+        std::fs::write(path, text)
+            .map_err(|e| Failure::Runtime(format!("cannot write {}: {e}", path.display())))?;
+        eprintln!(
+            "Saved the plan to {}; apply it with: genova-sessions migrate --apply {}",
+            path.display(),
+            path.display()
+        );
+    }
+    Ok(exit(&outcome, args.db.detailed_exitcode))
+}

@@ -1,0 +1,35 @@
+//! `genova-sessions seed` (hidden): loads a snapshot file into the tables — how tests and the
+//! benchmark build a database, and how a staging copy is made from an exported snapshot.
+
+use std::time::Duration;
+
+use crate::cli::SeedArgs;
+use crate::db::{Backend, Db};
+use crate::exit::{Done, Failure};
+use crate::input;
+
+use super::database::runtime;
+
+/// Loads `--input` into `--database-url` (creating the SQLite tables when missing).
+pub fn run(args: &SeedArgs) -> Result<Done, Failure> {
+    let input = input::read(&args.input)?;
+    runtime()?.block_on(async {
+        let mut db = Db::connect(&args.database_url, Duration::from_secs(30), true)
+            .await
+            .map_err(|e| Failure::Runtime(e.message))?;
+        #[cfg(feature = "sqlite")]
+        if db.backend() == Backend::Sqlite {
+            db.create_sqlite_tables()
+                .await
+                .map_err(|e| Failure::Runtime(e.message))?;
+        }
+        let loaded = db.load_snapshot(&input.snapshot).await;
+        db.close().await;
+        let loaded = loaded.map_err(|e| Failure::Runtime(e.message))?;
+        for (table, n) in loaded.rows {
+            eprintln!("{table}: {n} rows");
+        }
+        let _ = Backend::Postgres;
+        Ok(Done::Ok)
+    })
+}

@@ -1,0 +1,273 @@
+//! Reading a batch of classes: a fixed number of statements per batch (never one per class or
+//! per session), giving the snapshot JSON of SPEC §2 and each class's fingerprint.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use sha2::{Digest, Sha256};
+
+use super::{sql, Db, DbError};
+
+/// One row as the database wrote it: the class it belongs to (the tutor for tutor rows), the
+/// tutor an assignment names, and the row's snapshot JSON.
+#[derive(Clone, Debug)]
+pub struct Row {
+    /// Class id (tutor id for tutor rows).
+    pub key: String,
+    /// The assignment's tutor id; empty for other rows.
+    pub reference: String,
+    /// The row as snapshot JSON (SPEC §2).
+    pub json: String,
+}
+
+/// Which existing sessions a batch reads.
+#[derive(Clone, Copy, Debug)]
+pub enum Sessions<'a> {
+    /// Those of the batch's classes, and of the tutors its assignments name in any class,
+    /// that can overlap an occurrence: ending or starting at or after `from`, starting before
+    /// `until` (RFC 3339 UTC).
+    Near {
+        /// Lower bound.
+        from: &'a str,
+        /// Upper bound.
+        until: &'a str,
+    },
+    /// Every session of the batch's classes (export).
+    All,
+}
+
+/// The rows of one batch of classes.
+#[derive(Clone, Debug, Default)]
+pub struct BatchRows {
+    /// `classes`.
+    pub classes: Vec<Row>,
+    /// `timeSlots`.
+    pub slots: Vec<Row>,
+    /// `slotCancellations`.
+    pub cancellations: Vec<Row>,
+    /// `tutorAssignments`.
+    pub assignments: Vec<Row>,
+    /// `tutors`.
+    pub tutors: Vec<Row>,
+    /// `existingSessions`.
+    pub sessions: Vec<Row>,
+}
+
+/// How many statements [`Db::read_batch`] runs, whatever the batch holds.
+pub const STATEMENTS_PER_BATCH: usize = 6;
+
+impl Db {
+    fn statements(&self) -> &'static sql::Statements {
+        match self {
+            #[cfg(feature = "postgres")]
+            Db::Pg(_) => &sql::POSTGRES,
+            #[cfg(feature = "sqlite")]
+            Db::Sqlite(_) => &sql::SQLITE,
+        }
+    }
+
+    /// Every class id, in code-point order (the batches' order).
+    pub async fn class_ids(&mut self) -> Result<Vec<String>, DbError> {
+        let statement = self.statements().class_ids;
+        let result = match self {
+            #[cfg(feature = "postgres")]
+            Db::Pg(c) => sqlx::query_scalar(statement).fetch_all(c).await,
+            #[cfg(feature = "sqlite")]
+            Db::Sqlite(c) => sqlx::query_scalar(statement).fetch_all(c).await,
+        };
+        result.map_err(|e| DbError::new("reading classes", e))
+    }
+
+    /// Runs one read statement for the batch `ids`.
+    async fn rows(
+        &mut self,
+        what: &str,
+        statement: &str,
+        ids: &[String],
+        bounds: Option<(&str, &str)>,
+    ) -> Result<Vec<Row>, DbError> {
+        type Raw = (String, String, String);
+        let result: Result<Vec<Raw>, sqlx::Error> = match self {
+            #[cfg(feature = "postgres")]
+            Db::Pg(c) => {
+                let mut q = sqlx::query_as::<_, Raw>(statement).bind(ids);
+                if let Some((from, until)) = bounds {
+                    q = q.bind(from).bind(until);
+                }
+                q.fetch_all(c).await
+            }
+            #[cfg(feature = "sqlite")]
+            Db::Sqlite(c) => {
+                let ids = serde_json::to_string(ids).unwrap_or_default();
+                let mut q = sqlx::query_as::<_, Raw>(statement).bind(ids);
+                if let Some((from, until)) = bounds {
+                    q = q.bind(from).bind(until);
+                }
+                q.fetch_all(c).await
+            }
+        };
+        let rows = result.map_err(|e| DbError::new(&format!("reading {what}"), e))?;
+        Ok(rows
+            .into_iter()
+            .map(|(key, reference, json)| Row {
+                key,
+                reference,
+                json,
+            })
+            .collect())
+    }
+
+    /// Reads the rows of the classes `ids` in [`STATEMENTS_PER_BATCH`] statements.
+    pub async fn read_batch(
+        &mut self,
+        ids: &[String],
+        sessions: Sessions<'_>,
+    ) -> Result<BatchRows, DbError> {
+        let s = self.statements();
+        let classes = self.rows("classes", s.classes, ids, None).await?;
+        let slots = self.rows("class_time_slots", s.slots, ids, None).await?;
+        let cancellations = self
+            .rows("class_slot_cancellations", s.cancellations, ids, None)
+            .await?;
+        let assignments = self
+            .rows("class_tutor_assignments", s.assignments, ids, None)
+            .await?;
+        let tutors = self.rows("tutor_profiles", s.tutors, ids, None).await?;
+        let sessions = match sessions {
+            Sessions::Near { from, until } => {
+                self.rows(
+                    "tutoring_sessions",
+                    s.sessions_near,
+                    ids,
+                    Some((from, until)),
+                )
+                .await?
+            }
+            Sessions::All => {
+                self.rows("tutoring_sessions", s.sessions_all, ids, None)
+                    .await?
+            }
+        };
+        Ok(BatchRows {
+            classes,
+            slots,
+            cancellations,
+            assignments,
+            tutors,
+            sessions,
+        })
+    }
+}
+
+/// Writes `"name":[row,row,…]` for the rows `keep` accepts.
+fn list(out: &mut String, name: &str, rows: &[Row], keep: impl Fn(&Row) -> bool) {
+    out.push('"');
+    out.push_str(name);
+    out.push_str("\":[");
+    let mut first = true;
+    for row in rows.iter().filter(|r| keep(r)) {
+        if !first {
+            out.push(',');
+        }
+        first = false;
+        out.push_str(&row.json);
+    }
+    out.push(']');
+}
+
+impl BatchRows {
+    /// The batch as snapshot JSON text (SPEC §2).
+    pub fn snapshot_text(&self) -> String {
+        self.snapshot_where(|_| true)
+    }
+
+    /// The snapshot of one class of the batch: its rows, every tutor and every session read
+    /// (used to plan a class alone when its batch is unreadable input).
+    pub fn class_snapshot_text(&self, class_id: &str) -> String {
+        self.snapshot_where(|key| key == class_id)
+    }
+
+    fn snapshot_where(&self, of_class: impl Fn(&str) -> bool) -> String {
+        let size: usize = [
+            &self.classes,
+            &self.slots,
+            &self.cancellations,
+            &self.assignments,
+            &self.tutors,
+            &self.sessions,
+        ]
+        .iter()
+        .flat_map(|rows| rows.iter().map(|r| r.json.len() + 1))
+        .sum();
+        let mut out = String::with_capacity(size + 128);
+        out.push('{');
+        list(&mut out, "classes", &self.classes, |r| of_class(&r.key));
+        out.push(',');
+        list(&mut out, "timeSlots", &self.slots, |r| of_class(&r.key));
+        out.push(',');
+        list(&mut out, "slotCancellations", &self.cancellations, |r| {
+            of_class(&r.key)
+        });
+        out.push(',');
+        list(&mut out, "tutorAssignments", &self.assignments, |r| {
+            of_class(&r.key)
+        });
+        out.push(',');
+        list(&mut out, "tutors", &self.tutors, |_| true);
+        out.push(',');
+        list(&mut out, "existingSessions", &self.sessions, |_| true);
+        out.push('}');
+        out
+    }
+
+    /// Each class's fingerprint: a SHA-256 of the rows its plan was computed from — the class
+    /// (timezone, member count), its slots, cancellations and assignments, the tutors those
+    /// assignments name (rates, availability) and the class's existing sessions read.
+    pub fn fingerprints(&self) -> BTreeMap<String, String> {
+        let mut hashers: BTreeMap<&str, Sha256> = self
+            .classes
+            .iter()
+            .map(|c| (c.key.as_str(), Sha256::new()))
+            .collect();
+        let tutors: BTreeMap<&str, &str> = self
+            .tutors
+            .iter()
+            .map(|t| (t.key.as_str(), t.json.as_str()))
+            .collect();
+        let mut named: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+        for a in &self.assignments {
+            named.entry(&a.key).or_default().insert(&a.reference);
+        }
+        let mut feed = |kind: &str, rows: &[Row]| {
+            for row in rows {
+                if let Some(h) = hashers.get_mut(row.key.as_str()) {
+                    h.update(kind.as_bytes());
+                    h.update([0]);
+                    h.update(row.json.as_bytes());
+                    h.update([b'\n']);
+                }
+            }
+        };
+        feed("class", &self.classes);
+        feed("slot", &self.slots);
+        feed("cancellation", &self.cancellations);
+        feed("assignment", &self.assignments);
+        feed("session", &self.sessions);
+        for (class, h) in hashers.iter_mut() {
+            for tutor in named.get(class).into_iter().flatten() {
+                h.update(b"tutor\0");
+                h.update(tutor.as_bytes());
+                h.update([0]);
+                h.update(tutors.get(tutor).copied().unwrap_or("null").as_bytes());
+                h.update([b'\n']);
+            }
+        }
+        hashers
+            .into_iter()
+            .map(|(class, h)| {
+                let digest = h.finalize();
+                let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+                (class.to_owned(), format!("sha256:{hex}"))
+            })
+            .collect()
+    }
+}

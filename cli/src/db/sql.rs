@@ -1,0 +1,242 @@
+//! Every statement the CLI runs, per backend. All are constant texts; values are bound.
+//!
+//! Reads return rows of `(key, reference, json)`: `key` is the class a row belongs to (the
+//! tutor for tutor rows), `reference` the tutor an assignment names, and `json` the row as
+//! the snapshot JSON of SPEC §2, built by the database itself, so that `migrate` and
+//! `export-snapshot` hand the core exactly the same text.
+//!
+//! Parameters: `$1`/`?1` the batch's class ids (a `text[]` on PostgreSQL, a JSON array on
+//! SQLite); `$2`/`?2` and `$3`/`?3` the bounds of the sessions read (RFC 3339 UTC text).
+
+/// The statements of one backend.
+pub struct Statements {
+    /// Every class id, in code-point order.
+    pub class_ids: &'static str,
+    /// The batch's classes, with timezone (creator → country) and active member count.
+    pub classes: &'static str,
+    /// The batch's slots with their subject names.
+    pub slots: &'static str,
+    /// The cancellations of the batch's slots.
+    pub cancellations: &'static str,
+    /// The batch's tutor assignments.
+    pub assignments: &'static str,
+    /// Tutors the batch's assignments name, with rate and availability.
+    pub tutors: &'static str,
+    /// Sessions of the batch's classes and tutors (any class) that can overlap the window.
+    pub sessions_near: &'static str,
+    /// Every session of the batch's classes (export).
+    pub sessions_all: &'static str,
+    /// Bulk insert of planned sessions.
+    pub insert: &'static str,
+    /// Bulk cancellation of sessions still `PENDING`/`CONFIRMED`.
+    pub cancel: &'static str,
+}
+
+/// PostgreSQL: `$1::text[]` ids, `UNNEST` bulk writes, enum casts, `DECIMAL(10,2)`.
+#[cfg(feature = "postgres")]
+pub const POSTGRES: Statements = Statements {
+    class_ids: r#"SELECT id FROM classes ORDER BY id COLLATE "C""#,
+    classes: r#"
+SELECT c.id, ''::text, json_build_object(
+  'id', c.id, 'name', c.name, 'isActive', c."isActive", 'timezone', co.timezone,
+  'memberCount', (SELECT count(*) FROM class_members m WHERE m."classId" = c.id AND m."isActive"),
+  'defaultHourlyRate', NULL)::text
+FROM classes c
+LEFT JOIN users u ON u.id = c."createdBy"
+LEFT JOIN countries co ON co.code = u."countryCode"
+WHERE c.id = ANY($1::text[])
+ORDER BY c.id COLLATE "C""#,
+    slots: r#"
+SELECT s."classId", ''::text, json_build_object(
+  'id', s.id, 'classId', s."classId", 'subject', COALESCE(lsub.name, ssub.name, 'Unknown'),
+  'dayOfWeek', s."dayOfWeek", 'startTime', s."startTime", 'endTime', s."endTime",
+  'isActive', s."isActive",
+  'createdAt', to_char(s."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))::text
+FROM class_time_slots s
+LEFT JOIN level_subjects ls ON ls.id = s."levelSubjectId"
+LEFT JOIN subjects lsub ON lsub.id = ls."subjectId"
+LEFT JOIN stream_subjects st ON st.id = s."streamSubjectId"
+LEFT JOIN subjects ssub ON ssub.id = st."subjectId"
+WHERE s."classId" = ANY($1::text[])
+ORDER BY s.id COLLATE "C""#,
+    cancellations: r#"
+SELECT s."classId", ''::text, json_build_object(
+  'id', x.id, 'timeSlotId', x."timeSlotId",
+  'weekStart', to_char(x."weekStart", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'reason', x.reason)::text
+FROM class_slot_cancellations x
+JOIN class_time_slots s ON s.id = x."timeSlotId"
+WHERE s."classId" = ANY($1::text[])
+ORDER BY x.id COLLATE "C""#,
+    assignments: r#"
+SELECT a."classId", a."tutorId", json_build_object(
+  'id', a.id, 'classId', a."classId", 'timeSlotId', a."timeSlotId", 'subject', a.subject,
+  'tutorId', a."tutorId", 'recurrencePattern', a."recurrencePattern",
+  'recurrenceConfig', a."recurrenceConfig",
+  'startDate', to_char(a."startDate", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+  'endDate', to_char(a."endDate", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+  'status', a.status, 'isActive', a."isActive",
+  'createdAt', to_char(a."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))::text
+FROM class_tutor_assignments a
+WHERE a."classId" = ANY($1::text[])
+ORDER BY a.id COLLATE "C""#,
+    tutors: r#"
+SELECT tp."userId", ''::text, json_build_object(
+  'id', tp."userId", 'hourlyRate', tp."hourlyRate"::text,
+  'availability', COALESCE((
+    SELECT json_agg(json_build_object(
+      'dayOfWeek', v."dayOfWeek",
+      'specificDate', to_char(v."specificDate", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+      'startTime', v."startTime", 'endTime', v."endTime",
+      'isRecurring', v."isRecurring", 'isActive', v."isActive") ORDER BY v.id COLLATE "C")
+    FROM tutor_availability v WHERE v."tutorId" = tp."userId"), '[]'::json))::text
+FROM tutor_profiles tp
+WHERE tp."userId" IN (SELECT a."tutorId" FROM class_tutor_assignments a WHERE a."classId" = ANY($1::text[]))
+ORDER BY tp."userId" COLLATE "C""#,
+    sessions_near: r#"
+SELECT t."classId", ''::text, json_build_object(
+  'id', t.id, 'classId', t."classId", 'tutorId', t."tutorId", 'subject', t.subject,
+  'scheduledStart', to_char(t."scheduledStart", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+  'scheduledEnd', to_char(t."scheduledEnd", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+  'status', t.status, 'price', t.price::text, 'cancellationReason', t."cancellationReason")::text
+FROM tutoring_sessions t
+WHERE (t."classId" = ANY($1::text[])
+       OR t."tutorId" IN (SELECT a."tutorId" FROM class_tutor_assignments a WHERE a."classId" = ANY($1::text[])))
+  AND (t."scheduledEnd" >= ($2::timestamptz AT TIME ZONE 'UTC')
+       OR t."scheduledStart" >= ($2::timestamptz AT TIME ZONE 'UTC'))
+  AND t."scheduledStart" < ($3::timestamptz AT TIME ZONE 'UTC')
+ORDER BY t.id COLLATE "C""#,
+    sessions_all: r#"
+SELECT t."classId", ''::text, json_build_object(
+  'id', t.id, 'classId', t."classId", 'tutorId', t."tutorId", 'subject', t.subject,
+  'scheduledStart', to_char(t."scheduledStart", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+  'scheduledEnd', to_char(t."scheduledEnd", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+  'status', t.status, 'price', t.price::text, 'cancellationReason', t."cancellationReason")::text
+FROM tutoring_sessions t
+WHERE t."classId" = ANY($1::text[])
+ORDER BY t.id COLLATE "C""#,
+    insert: r#"
+INSERT INTO tutoring_sessions
+  ("id", "classId", "tutorId", "scheduledStart", "scheduledEnd", "subject", "price", "status", "createdAt")
+SELECT n.id, n.class_id, n.tutor_id,
+       n.starts::timestamptz AT TIME ZONE 'UTC', n.ends::timestamptz AT TIME ZONE 'UTC',
+       n.subject, n.price::numeric(10, 2), n.status::"SessionStatus",
+       now() AT TIME ZONE 'UTC'
+FROM UNNEST($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+  AS n(id, class_id, tutor_id, starts, ends, subject, price, status)"#,
+    cancel: r#"
+UPDATE tutoring_sessions t
+SET status = 'CANCELLED', "cancellationReason" = c.reason
+FROM UNNEST($1::text[], $2::text[]) AS c(id, reason)
+WHERE t.id = c.id AND t.status IN ('PENDING', 'CONFIRMED')"#,
+};
+
+/// PostgreSQL: one transaction-level advisory lock per class of the batch, taken in a fixed
+/// order so that concurrent runs cannot deadlock.
+#[cfg(feature = "postgres")]
+pub const POSTGRES_LOCK: &str = r#"
+SELECT count(pg_advisory_xact_lock(k.key))
+FROM (SELECT DISTINCT hashtextextended('genova-sessions/class/' || id, 0) AS key
+      FROM unnest($1::text[]) AS id ORDER BY 1) AS k"#;
+
+/// SQLite (the demo's own copy of the tables, `sql/sqlite.sql`): ids as a JSON array,
+/// instants stored as RFC 3339 UTC text, money as decimal text, booleans as 0/1.
+#[cfg(feature = "sqlite")]
+pub const SQLITE: Statements = Statements {
+    class_ids: r#"SELECT id FROM classes ORDER BY id"#,
+    classes: r#"
+SELECT c.id, '', json_object(
+  'id', c.id, 'name', c.name, 'isActive', json(CASE WHEN c."isActive" THEN 'true' ELSE 'false' END),
+  'timezone', co.timezone,
+  'memberCount', (SELECT count(*) FROM class_members m WHERE m."classId" = c.id AND m."isActive"),
+  'defaultHourlyRate', NULL)
+FROM classes c
+LEFT JOIN users u ON u.id = c."createdBy"
+LEFT JOIN countries co ON co.code = u."countryCode"
+WHERE c.id IN (SELECT value FROM json_each(?1))
+ORDER BY c.id"#,
+    slots: r#"
+SELECT s."classId", '', json_object(
+  'id', s.id, 'classId', s."classId", 'subject', COALESCE(lsub.name, ssub.name, 'Unknown'),
+  'dayOfWeek', s."dayOfWeek", 'startTime', s."startTime", 'endTime', s."endTime",
+  'isActive', json(CASE WHEN s."isActive" THEN 'true' ELSE 'false' END),
+  'createdAt', s."createdAt")
+FROM class_time_slots s
+LEFT JOIN level_subjects ls ON ls.id = s."levelSubjectId"
+LEFT JOIN subjects lsub ON lsub.id = ls."subjectId"
+LEFT JOIN stream_subjects st ON st.id = s."streamSubjectId"
+LEFT JOIN subjects ssub ON ssub.id = st."subjectId"
+WHERE s."classId" IN (SELECT value FROM json_each(?1))
+ORDER BY s.id"#,
+    cancellations: r#"
+SELECT s."classId", '', json_object(
+  'id', x.id, 'timeSlotId', x."timeSlotId", 'weekStart', x."weekStart", 'reason', x.reason)
+FROM class_slot_cancellations x
+JOIN class_time_slots s ON s.id = x."timeSlotId"
+WHERE s."classId" IN (SELECT value FROM json_each(?1))
+ORDER BY x.id"#,
+    assignments: r#"
+SELECT a."classId", a."tutorId", json_object(
+  'id', a.id, 'classId', a."classId", 'timeSlotId', a."timeSlotId", 'subject', a.subject,
+  'tutorId', a."tutorId", 'recurrencePattern', a."recurrencePattern",
+  'recurrenceConfig', json(a."recurrenceConfig"),
+  'startDate', a."startDate", 'endDate', a."endDate", 'status', a.status,
+  'isActive', json(CASE WHEN a."isActive" THEN 'true' ELSE 'false' END),
+  'createdAt', a."createdAt")
+FROM class_tutor_assignments a
+WHERE a."classId" IN (SELECT value FROM json_each(?1))
+ORDER BY a.id"#,
+    tutors: r#"
+SELECT tp."userId", '', json_object(
+  'id', tp."userId", 'hourlyRate', tp."hourlyRate",
+  'availability', json((
+    SELECT json_group_array(json(o.item)) FROM (
+      SELECT json_object(
+        'dayOfWeek', v."dayOfWeek", 'specificDate', v."specificDate",
+        'startTime', v."startTime", 'endTime', v."endTime",
+        'isRecurring', json(CASE WHEN v."isRecurring" THEN 'true' ELSE 'false' END),
+        'isActive', json(CASE WHEN v."isActive" THEN 'true' ELSE 'false' END)) AS item
+      FROM tutor_availability v WHERE v."tutorId" = tp."userId" ORDER BY v.id) AS o)))
+FROM tutor_profiles tp
+WHERE tp."userId" IN (SELECT a."tutorId" FROM class_tutor_assignments a
+                      WHERE a."classId" IN (SELECT value FROM json_each(?1)))
+ORDER BY tp."userId""#,
+    sessions_near: r#"
+SELECT t."classId", '', json_object(
+  'id', t.id, 'classId', t."classId", 'tutorId', t."tutorId", 'subject', t.subject,
+  'scheduledStart', t."scheduledStart", 'scheduledEnd', t."scheduledEnd",
+  'status', t.status, 'price', t.price, 'cancellationReason', t."cancellationReason")
+FROM tutoring_sessions t
+WHERE (t."classId" IN (SELECT value FROM json_each(?1))
+       OR t."tutorId" IN (SELECT a."tutorId" FROM class_tutor_assignments a
+                          WHERE a."classId" IN (SELECT value FROM json_each(?1))))
+  AND (t."scheduledEnd" >= ?2 OR t."scheduledStart" >= ?2)
+  AND t."scheduledStart" < ?3
+ORDER BY t.id"#,
+    sessions_all: r#"
+SELECT t."classId", '', json_object(
+  'id', t.id, 'classId', t."classId", 'tutorId', t."tutorId", 'subject', t.subject,
+  'scheduledStart', t."scheduledStart", 'scheduledEnd', t."scheduledEnd",
+  'status', t.status, 'price', t.price, 'cancellationReason', t."cancellationReason")
+FROM tutoring_sessions t
+WHERE t."classId" IN (SELECT value FROM json_each(?1))
+ORDER BY t.id"#,
+    insert: r#"
+INSERT INTO tutoring_sessions
+  ("id", "classId", "tutorId", "scheduledStart", "scheduledEnd", "subject", "price", "status", "createdAt")
+SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'),
+       json_extract(value, '$[3]'), json_extract(value, '$[4]'), json_extract(value, '$[5]'),
+       json_extract(value, '$[6]'), json_extract(value, '$[7]'),
+       strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+FROM json_each(?1)"#,
+    cancel: r#"
+UPDATE tutoring_sessions
+SET status = 'CANCELLED',
+    "cancellationReason" = (SELECT json_extract(value, '$[1]') FROM json_each(?1)
+                            WHERE json_extract(value, '$[0]') = tutoring_sessions.id)
+WHERE id IN (SELECT json_extract(value, '$[0]') FROM json_each(?1))
+  AND status IN ('PENDING', 'CONFIRMED')"#,
+};
+
+/// The SQLite tables (the demo's, and tests'): genova-schema.md's columns in SQLite types.
+#[cfg(feature = "sqlite")]
+pub const SQLITE_SCHEMA: &str = include_str!("../../sql/sqlite.sql");

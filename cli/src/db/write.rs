@@ -1,0 +1,246 @@
+//! Writing a batch: one transaction, the classes locked against concurrent runs, the planned
+//! sessions inserted in one statement, nothing existing changed (except, with `--reconcile`,
+//! the cascade's cancellations).
+
+use std::time::Duration;
+
+use super::{Backend, Db, DbError};
+
+/// A session to insert, as the plan's `create` entry gives it.
+#[derive(Clone, Debug, serde::Deserialize, serde::Serialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct NewSession {
+    /// Class.
+    pub class_id: String,
+    /// Slot it comes from (not stored: `tutoring_sessions` has no slot column).
+    pub time_slot_id: String,
+    /// Subject name.
+    pub subject: String,
+    /// Start, RFC 3339 UTC with milliseconds.
+    pub scheduled_start: String,
+    /// End.
+    pub scheduled_end: String,
+    /// Tutor (users.id) or `null`.
+    pub tutor_id: Option<String>,
+    /// `PENDING` or `CONFIRMED`.
+    pub status: String,
+    /// Exact price, two decimals.
+    pub price: String,
+}
+
+impl From<&genova_sessions_core::Create> for NewSession {
+    fn from(c: &genova_sessions_core::Create) -> Self {
+        NewSession {
+            class_id: c.class_id.to_string(),
+            time_slot_id: c.time_slot_id.to_string(),
+            subject: c.subject.to_string(),
+            scheduled_start: c.scheduled_start.to_string(),
+            scheduled_end: c.scheduled_end.to_string(),
+            tutor_id: c.tutor_id.as_deref().map(str::to_owned),
+            status: c.status.as_str().to_owned(),
+            price: c.price.to_string(),
+        }
+    }
+}
+
+/// A session to cancel (SPEC §3.8's cascades).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cancellation {
+    /// The row.
+    pub session_id: String,
+    /// Written to `cancellationReason`.
+    pub reason: String,
+}
+
+impl Db {
+    /// Opens a run-long read-only transaction: nothing can be written through it.
+    pub async fn begin_read_only(&mut self) -> Result<(), DbError> {
+        match self.backend() {
+            Backend::Postgres => {
+                self.control("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                    .await
+            }
+            Backend::Sqlite => {
+                self.control("PRAGMA query_only = ON").await?;
+                self.control("BEGIN").await
+            }
+        }
+    }
+
+    /// Ends the read-only transaction (and, on SQLite, the connection's `query_only`).
+    pub async fn end_read_only(&mut self) -> Result<(), DbError> {
+        self.control("ROLLBACK").await?;
+        if self.backend() == Backend::Sqlite {
+            self.control("PRAGMA query_only = OFF").await?;
+        }
+        Ok(())
+    }
+
+    /// Opens a batch's write transaction and locks its classes: on PostgreSQL one
+    /// transaction-level advisory lock per class (in a fixed order, released at commit),
+    /// waited for up to `lock_timeout`; on SQLite `BEGIN IMMEDIATE` (the busy timeout set at
+    /// connection). Reads that follow see every run that committed before.
+    pub async fn begin_write(
+        &mut self,
+        class_ids: &[String],
+        lock_timeout: Duration,
+    ) -> Result<(), DbError> {
+        match self {
+            #[cfg(feature = "postgres")]
+            Db::Pg(_) => {
+                self.control("BEGIN").await?;
+                // `lock_timeout = 0` would mean "wait forever": one millisecond is the least.
+                let ms = lock_timeout.as_millis().clamp(1, i32::MAX as u128);
+                self.control(&format!("SET LOCAL lock_timeout = {ms}"))
+                    .await?;
+                let Db::Pg(c) = self else { unreachable!() };
+                sqlx::query(super::sql::POSTGRES_LOCK)
+                    .bind(class_ids)
+                    .execute(&mut *c)
+                    .await
+                    .map_err(|e| lock_error(e, class_ids, lock_timeout))?;
+                Ok(())
+            }
+            #[cfg(feature = "sqlite")]
+            Db::Sqlite(c) => {
+                use sqlx::Executor;
+                c.execute(sqlx::raw_sql("BEGIN IMMEDIATE"))
+                    .await
+                    .map_err(|e| lock_error(e, class_ids, lock_timeout))?;
+                Ok(())
+            }
+        }
+    }
+
+    /// Inserts the batch's planned sessions in one statement (UUID v4 ids, enum casts,
+    /// `DECIMAL(10,2)` prices); returns the ids given, in order.
+    pub async fn insert_sessions(
+        &mut self,
+        sessions: &[NewSession],
+    ) -> Result<Vec<String>, DbError> {
+        let ids: Vec<String> = sessions
+            .iter()
+            .map(|_| uuid::Uuid::new_v4().to_string())
+            .collect();
+        if sessions.is_empty() {
+            return Ok(ids);
+        }
+        let result = match self {
+            #[cfg(feature = "postgres")]
+            Db::Pg(c) => {
+                let column =
+                    |f: fn(&NewSession) -> &str| -> Vec<&str> { sessions.iter().map(f).collect() };
+                let tutors: Vec<Option<&str>> =
+                    sessions.iter().map(|s| s.tutor_id.as_deref()).collect();
+                sqlx::query(super::sql::POSTGRES.insert)
+                    .bind(&ids)
+                    .bind(column(|s| &s.class_id))
+                    .bind(tutors)
+                    .bind(column(|s| &s.scheduled_start))
+                    .bind(column(|s| &s.scheduled_end))
+                    .bind(column(|s| &s.subject))
+                    .bind(column(|s| &s.price))
+                    .bind(column(|s| &s.status))
+                    .execute(&mut *c)
+                    .await
+                    .map(|_| ())
+            }
+            #[cfg(feature = "sqlite")]
+            Db::Sqlite(c) => {
+                let rows: Vec<serde_json::Value> = sessions
+                    .iter()
+                    .zip(&ids)
+                    .map(|(s, id)| {
+                        serde_json::json!([
+                            id,
+                            s.class_id,
+                            s.tutor_id,
+                            s.scheduled_start,
+                            s.scheduled_end,
+                            s.subject,
+                            s.price,
+                            s.status
+                        ])
+                    })
+                    .collect();
+                let rows = serde_json::Value::Array(rows).to_string();
+                sqlx::query(super::sql::SQLITE.insert)
+                    .bind(rows)
+                    .execute(&mut *c)
+                    .await
+                    .map(|_| ())
+            }
+        };
+        result.map_err(|e| DbError::new("inserting tutoring_sessions", e))?;
+        Ok(ids)
+    }
+
+    /// Cancels sessions still `PENDING`/`CONFIRMED`, with their reasons; returns how many rows
+    /// changed.
+    pub async fn cancel_sessions(&mut self, cancels: &[Cancellation]) -> Result<u64, DbError> {
+        if cancels.is_empty() {
+            return Ok(0);
+        }
+        let result = match self {
+            #[cfg(feature = "postgres")]
+            Db::Pg(c) => {
+                let ids: Vec<&str> = cancels.iter().map(|x| x.session_id.as_str()).collect();
+                let reasons: Vec<&str> = cancels.iter().map(|x| x.reason.as_str()).collect();
+                sqlx::query(super::sql::POSTGRES.cancel)
+                    .bind(ids)
+                    .bind(reasons)
+                    .execute(&mut *c)
+                    .await
+                    .map(|r| r.rows_affected())
+            }
+            #[cfg(feature = "sqlite")]
+            Db::Sqlite(c) => {
+                let rows: Vec<[&str; 2]> = cancels
+                    .iter()
+                    .map(|x| [x.session_id.as_str(), x.reason.as_str()])
+                    .collect();
+                let rows = serde_json::to_string(&rows).unwrap_or_default();
+                sqlx::query(super::sql::SQLITE.cancel)
+                    .bind(rows)
+                    .execute(&mut *c)
+                    .await
+                    .map(|r| r.rows_affected())
+            }
+        };
+        result.map_err(|e| DbError::new("cancelling tutoring_sessions", e))
+    }
+
+    /// Commits the open transaction.
+    pub async fn commit(&mut self) -> Result<(), DbError> {
+        self.control("COMMIT").await
+    }
+
+    /// Rolls the open transaction back (errors ignored: the connection may be gone, and then
+    /// the server has rolled it back already).
+    pub async fn rollback(&mut self) {
+        let _ = self.control("ROLLBACK").await;
+    }
+}
+
+/// The one line for a lock that could not be had.
+fn lock_error(e: sqlx::Error, class_ids: &[String], waited: Duration) -> DbError {
+    let mut err = DbError::new("locking classes", e);
+    if err.lock_timeout {
+        let first = class_ids.first().map(String::as_str).unwrap_or("?");
+        err.message = format!(
+            "another run holds the lock on classes of the batch starting at {first} for more \
+             than {} (--lock-timeout); nothing was written for this batch",
+            humanize(waited)
+        );
+    }
+    err
+}
+
+/// `30s`, `1500ms`.
+pub fn humanize(d: Duration) -> String {
+    if d.subsec_millis() == 0 {
+        format!("{}s", d.as_secs())
+    } else {
+        format!("{}ms", d.as_millis())
+    }
+}

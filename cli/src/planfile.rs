@@ -1,0 +1,69 @@
+//! `migrate --dry-run --out plan.json` and `migrate --apply plan.json`: a saved plan with the
+//! fingerprints of the rows it was computed from (Terraform's plan and apply).
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use genova_sessions_core::{Plan, TZDB_VERSION};
+use serde::{Deserialize, Serialize};
+
+use crate::db::write::NewSession;
+
+/// The version of the plan file's own layout (the plan inside has its own).
+pub const PLAN_FILE_VERSION: &str = "1.0";
+
+/// A saved plan.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PlanFile {
+    /// [`PLAN_FILE_VERSION`].
+    pub format_version: String,
+    /// The run's `now` (RFC 3339).
+    pub now: String,
+    /// Weeks planned.
+    pub weeks: i64,
+    /// Zone of classes without one.
+    pub default_timezone: String,
+    /// The IANA database the plan was computed with.
+    pub tzdb_version: String,
+    /// Class id → SHA-256 of the rows its plan came from.
+    pub fingerprints: BTreeMap<String, String>,
+    /// The plan (SPEC §4).
+    pub plan: Plan,
+}
+
+impl PlanFile {
+    /// Reads and checks a plan file: its layout version and tz database must be this build's.
+    pub fn read(path: &Path) -> Result<PlanFile, String> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read plan file {}: {e}", path.display()))?;
+        let file: PlanFile = serde_json::from_str(&text)
+            .map_err(|e| format!("{} is not a plan file: {e}", path.display()))?;
+        if file.format_version.split('.').next() != PLAN_FILE_VERSION.split('.').next() {
+            return Err(format!(
+                "{}: plan file version {} is not supported (expected {PLAN_FILE_VERSION})",
+                path.display(),
+                file.format_version
+            ));
+        }
+        if file.tzdb_version != TZDB_VERSION {
+            return Err(format!(
+                "plan is stale: it was made with tz database {}, this build has {TZDB_VERSION}; \
+                 make a new plan",
+                file.tzdb_version
+            ));
+        }
+        Ok(file)
+    }
+
+    /// The plan's sessions to create for the classes `batch`.
+    pub fn creates_of(&self, batch: &[String]) -> Vec<NewSession> {
+        let classes: std::collections::BTreeSet<&str> = batch.iter().map(String::as_str).collect();
+        self.plan
+            .create
+            .iter()
+            .filter(|c| classes.contains(&*c.class_id))
+            .map(NewSession::from)
+            .collect()
+    }
+}

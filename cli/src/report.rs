@@ -1,0 +1,203 @@
+//! What an operator reads: the plan as a table per class (`+ create`, `= existing`,
+//! `! conflict`, `- skipped`), the `Plan:` line, and the old script's summary lines.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+use std::str::FromStr;
+
+use chrono::TimeZone;
+use chrono_tz::Tz;
+use genova_sessions_core::{Instant, Plan};
+
+use crate::db::write::Cancellation;
+use crate::run::ClassInfo;
+
+/// `Plan: N to create, M existing, K conflicts, S skipped.`
+pub fn plan_line(plan: &Plan) -> String {
+    let s = &plan.summary;
+    format!(
+        "Plan: {} to create, {} existing, {} conflicts, {} skipped.",
+        s.sessions_to_create, s.existing_preserved, s.conflicts, s.skipped_cancelled
+    )
+}
+
+/// An instant as the class's local weekday, date and time (`Mon 2026-11-30 14:00`).
+fn local(at: Instant, zone: Option<Tz>) -> String {
+    match zone {
+        Some(tz) => tz
+            .from_utc_datetime(&at.utc())
+            .format("%a %Y-%m-%d %H:%M")
+            .to_string(),
+        None => format!("{} UTC", at.utc().format("%a %Y-%m-%d %H:%M")),
+    }
+}
+
+fn end_time(start: Instant, end: Instant, zone: Option<Tz>) -> String {
+    let day = |i: Instant| match zone {
+        Some(tz) => tz.from_utc_datetime(&i.utc()).date_naive(),
+        None => i.utc().date(),
+    };
+    let time = match zone {
+        Some(tz) => tz.from_utc_datetime(&end.utc()).format("%H:%M").to_string(),
+        None => end.utc().format("%H:%M").to_string(),
+    };
+    if day(start) == day(end) {
+        time
+    } else {
+        format!("{time} (+{}d)", (day(end) - day(start)).num_days())
+    }
+}
+
+/// The plan as a table, class by class; the cascades' cancellations (with `--reconcile`) are
+/// shown first.
+pub fn table(
+    out: &mut impl Write,
+    plan: &Plan,
+    classes: &BTreeMap<String, ClassInfo>,
+    cancels: &[Cancellation],
+    default_timezone: &str,
+) -> io::Result<()> {
+    if !cancels.is_empty() {
+        writeln!(
+            out,
+            "Cascades (--reconcile): {} sessions to cancel",
+            cancels.len()
+        )?;
+        for c in cancels {
+            writeln!(out, "  x cancel    session {}  {}", c.session_id, c.reason)?;
+        }
+        writeln!(out)?;
+    }
+    let mut ids: Vec<&str> = plan
+        .create
+        .iter()
+        .map(|c| &*c.class_id)
+        .chain(plan.existing.iter().map(|e| &*e.class_id))
+        .chain(plan.conflicts.iter().map(|c| &*c.class_id))
+        .chain(plan.skipped.iter().map(|s| &*s.class_id))
+        .chain(plan.errors.iter().map(|e| &*e.class_id))
+        .chain(plan.warnings.iter().map(|w| &*w.class_id))
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    for id in ids {
+        let info = classes.get(id).cloned().unwrap_or_default();
+        let zone_name = info.timezone.as_deref().unwrap_or(default_timezone);
+        let zone = Tz::from_str(zone_name).ok();
+        writeln!(out, "Class {id} — {} ({zone_name})", info.name)?;
+        let mut lines: Vec<(Instant, u8, String)> = Vec::new();
+        for c in plan.create.iter().filter(|c| &*c.class_id == id) {
+            lines.push((
+                c.scheduled_start,
+                0,
+                format!(
+                    "  + create    {}–{}  {}  slot {}  tutor {}  {}  {}",
+                    local(c.scheduled_start, zone),
+                    end_time(c.scheduled_start, c.scheduled_end, zone),
+                    c.subject,
+                    c.time_slot_id,
+                    c.tutor_id.as_deref().unwrap_or("-"),
+                    c.status.as_str(),
+                    c.price
+                ),
+            ));
+        }
+        for e in plan.existing.iter().filter(|e| &*e.class_id == id) {
+            lines.push((
+                e.scheduled_start,
+                1,
+                format!(
+                    "  = existing  {}  slot {}  session {}",
+                    local(e.scheduled_start, zone),
+                    e.time_slot_id,
+                    e.session_id
+                ),
+            ));
+        }
+        for c in plan.conflicts.iter().filter(|c| &*c.class_id == id) {
+            lines.push((
+                c.scheduled_start,
+                2,
+                format!(
+                    "  ! conflict  {}  slot {}  session {}  {}: {}",
+                    local(c.scheduled_start, zone),
+                    c.time_slot_id,
+                    c.session_id,
+                    serde_json::to_value(c.kind)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_owned))
+                        .unwrap_or_default(),
+                    c.detail
+                ),
+            ));
+        }
+        for s in plan.skipped.iter().filter(|s| &*s.class_id == id) {
+            lines.push((
+                s.scheduled_start,
+                3,
+                format!(
+                    "  - skipped   {}  slot {}  week cancelled ({})",
+                    local(s.scheduled_start, zone),
+                    s.time_slot_id,
+                    s.cancellation_id
+                ),
+            ));
+        }
+        lines.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        for (_, _, line) in lines {
+            writeln!(out, "{line}")?;
+        }
+        for w in plan.warnings.iter().filter(|w| &*w.class_id == id) {
+            writeln!(out, "  ~ warning   {}: {}", w.code.as_str(), w.message)?;
+        }
+        for e in plan.errors.iter().filter(|e| &*e.class_id == id) {
+            writeln!(out, "  ! error     {}: {}", e.code.as_str(), e.message)?;
+        }
+    }
+    writeln!(out, "{}", plan_line(plan))
+}
+
+/// The old migration script's summary lines.
+pub fn summary(out: &mut impl Write, plan: &Plan, dry_run: bool, written: u64) -> io::Result<()> {
+    let s = &plan.summary;
+    let title = if dry_run {
+        "Migration summary (dry run: nothing was written)"
+    } else {
+        "Migration summary"
+    };
+    writeln!(out, "{title}")?;
+    writeln!(out, "  Classes processed: {}", s.classes_processed)?;
+    writeln!(
+        out,
+        "  Classes skipped (no active time slots): {}",
+        s.classes_skipped
+    )?;
+    if dry_run {
+        writeln!(
+            out,
+            "  Sessions that would be generated: {}",
+            s.sessions_to_create
+        )?;
+    } else {
+        writeln!(out, "  Sessions generated: {written}")?;
+    }
+    writeln!(
+        out,
+        "  Existing sessions preserved: {}",
+        s.existing_preserved
+    )?;
+    writeln!(out, "  Conflicts (existing rows kept): {}", s.conflicts)?;
+    writeln!(out, "  Weeks skipped (cancelled): {}", s.skipped_cancelled)?;
+    writeln!(out, "  Warnings: {}", s.warnings)?;
+    writeln!(out, "  Errors: {}", s.errors)?;
+    for e in &plan.errors {
+        writeln!(
+            out,
+            "    {}: {}: {}",
+            e.class_id,
+            e.code.as_str(),
+            e.message
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,430 @@
+//! One run over the database: a batch of classes at a time, read (after the classes' locks
+//! when writing), planned by the core, checked against the price column, written in one
+//! transaction; the batches' plans joined at the end ([`merge`]).
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use chrono::Duration as Span;
+use genova_sessions_core::{
+    cascade_slot_deactivated_value, cascade_week_cancelled_value, merge, plan_json, DataError,
+    DataErrorCode, Options, Plan, Window,
+};
+use serde_json::{json, Value};
+
+use crate::audit::AuditLog;
+use crate::db::read::{BatchRows, Sessions, STATEMENTS_PER_BATCH};
+use crate::db::write::{Cancellation, NewSession};
+use crate::db::{Db, DbError};
+use crate::planfile::PlanFile;
+use crate::progress::Progress;
+
+/// At most this many classes are read, planned and written together.
+pub const BATCH_SIZE: usize = 500;
+
+/// What a run does with its plan.
+pub enum Mode {
+    /// Read in one `READ ONLY` transaction; write nothing.
+    DryRun,
+    /// Plan and write each batch.
+    Write,
+    /// Write exactly a saved plan, refusing classes whose rows changed since.
+    Apply(Box<PlanFile>),
+}
+
+/// How to run.
+pub struct Spec {
+    /// Core options: `now`, `weeks`, `defaultTimezone` (already valid).
+    pub options: Value,
+    /// Classes per batch.
+    pub batch_size: usize,
+    /// How long a batch waits for locks held by another run.
+    pub lock_timeout: Duration,
+    /// Dry run, write, or apply a plan file.
+    pub mode: Mode,
+    /// Also apply SPEC §3.8's cascades to still-scheduled future sessions.
+    pub reconcile: bool,
+}
+
+/// A class as the report shows it.
+#[derive(Clone, Debug, Default)]
+pub struct ClassInfo {
+    /// `classes.name`.
+    pub name: String,
+    /// The class's zone, `None` when its creator's country is unknown.
+    pub timezone: Option<String>,
+}
+
+/// What a run did (or, in a dry run, would do).
+pub struct Outcome {
+    /// The plan of every class read (for `--apply`, the saved plan).
+    pub plan: Plan,
+    /// Each class's fingerprint (SHA-256 of the rows its plan came from).
+    pub fingerprints: BTreeMap<String, String>,
+    /// Names and zones, for the table.
+    pub classes: BTreeMap<String, ClassInfo>,
+    /// Cascade cancellations (with `--reconcile`).
+    pub cancels: Vec<Cancellation>,
+    /// Sessions inserted.
+    pub written: u64,
+    /// Sessions cancelled.
+    pub cancelled: u64,
+    /// Statements run against the database.
+    pub statements: usize,
+}
+
+/// A run stopped by the database or by a stale plan; batches committed before stay.
+#[derive(Debug)]
+pub struct Stopped {
+    /// One line for stderr.
+    pub message: String,
+}
+
+impl From<DbError> for Stopped {
+    fn from(e: DbError) -> Self {
+        Stopped { message: e.message }
+    }
+}
+
+/// The window of the options (validated by the caller).
+pub fn window_of(options: &Value) -> Window {
+    let o = Options::from_value(options).expect("options validated before the run");
+    Window::new(o.now, o.weeks)
+}
+
+/// RFC 3339 bounds of the sessions that can overlap an occurrence of `window` (an occurrence
+/// starts in the window and lasts less than two days); with `reconcile`, every future one.
+fn session_bounds(window: Window, reconcile: bool) -> (String, String) {
+    let from = window.start.to_string();
+    let until = if reconcile {
+        "9999-12-31T23:59:59.999Z".to_owned()
+    } else {
+        window
+            .end
+            .checked_add(Span::days(2))
+            .unwrap_or(window.end)
+            .to_string()
+    };
+    (from, until)
+}
+
+/// Runs `spec` over the database.
+pub async fn run(
+    db: &mut Db,
+    spec: &Spec,
+    audit: &mut Option<AuditLog>,
+    progress: &Progress,
+) -> Result<Outcome, Stopped> {
+    let window = window_of(&spec.options);
+    let (from, until) = session_bounds(window, spec.reconcile);
+    let sessions = Sessions::Near {
+        from: &from,
+        until: &until,
+    };
+    let mut statements = 0;
+    let ids: Vec<String> = match &spec.mode {
+        Mode::Apply(file) => file.fingerprints.keys().cloned().collect(),
+        _ => {
+            statements += 1;
+            db.class_ids().await?
+        }
+    };
+    progress.start(ids.len() as u64);
+    let mut outcome = Outcome {
+        plan: Plan::empty(window),
+        fingerprints: BTreeMap::new(),
+        classes: BTreeMap::new(),
+        cancels: Vec::new(),
+        written: 0,
+        cancelled: 0,
+        statements: 0,
+    };
+    if let Mode::Apply(file) = &spec.mode {
+        statements += check_fresh(db, &ids, file, spec.batch_size, sessions).await?;
+    }
+    if matches!(spec.mode, Mode::DryRun) {
+        db.begin_read_only().await?;
+        statements += 1;
+    }
+    let mut plans = Vec::new();
+    let mut committed = 0usize;
+    for batch in ids.chunks(spec.batch_size.max(1)) {
+        let result = run_batch(db, spec, batch, window, sessions, audit, &mut outcome).await;
+        match result {
+            Ok((plan, n)) => {
+                statements += n;
+                plans.push(plan);
+                committed += 1;
+            }
+            Err(e) => {
+                db.rollback().await;
+                progress.finish();
+                let mut message = e.message;
+                if !matches!(spec.mode, Mode::DryRun) && committed > 0 {
+                    message.push_str(&format!(
+                        " ({committed} earlier batch(es) of {} classes were committed; \
+                         a re-run completes the rest)",
+                        spec.batch_size
+                    ));
+                }
+                return Err(Stopped { message });
+            }
+        }
+        progress.advance(batch.len() as u64);
+    }
+    if matches!(spec.mode, Mode::DryRun) {
+        db.end_read_only().await?;
+        statements += 1;
+    }
+    progress.finish();
+    outcome.plan = match &spec.mode {
+        Mode::Apply(file) => file.plan.clone(),
+        _ => merge(window, plans),
+    };
+    outcome.statements = statements;
+    Ok(outcome)
+}
+
+/// One batch: returns its plan and the number of statements it ran.
+async fn run_batch(
+    db: &mut Db,
+    spec: &Spec,
+    batch: &[String],
+    window: Window,
+    sessions: Sessions<'_>,
+    audit: &mut Option<AuditLog>,
+    outcome: &mut Outcome,
+) -> Result<(Plan, usize), Stopped> {
+    let writes = !matches!(spec.mode, Mode::DryRun);
+    let mut statements = STATEMENTS_PER_BATCH;
+    if writes {
+        db.begin_write(batch, spec.lock_timeout).await?;
+        statements += 3;
+    }
+    let rows = db.read_batch(batch, sessions).await?;
+    let fingerprints = rows.fingerprints();
+    for c in &rows.classes {
+        outcome.classes.insert(c.key.clone(), class_info(&c.json));
+    }
+    let mut plan = plan_rows(&rows, &spec.options, window);
+    fit_price_column(&mut plan);
+    let cancels = if spec.reconcile {
+        reconcile(&rows, &spec.options)
+    } else {
+        Vec::new()
+    };
+    let creates: Vec<NewSession> = match &spec.mode {
+        Mode::Apply(file) => {
+            let stale: Vec<&str> = batch
+                .iter()
+                .filter(|c| fingerprints.get(*c) != file.fingerprints.get(*c))
+                .map(String::as_str)
+                .collect();
+            if !stale.is_empty() {
+                return Err(stale_plan(&stale));
+            }
+            file.creates_of(batch)
+        }
+        _ => plan.create.iter().map(NewSession::from).collect(),
+    };
+    if writes {
+        let ids = db.insert_sessions(&creates).await?;
+        let cancelled = db.cancel_sessions(&cancels).await?;
+        db.commit().await?;
+        statements += usize::from(!creates.is_empty()) + usize::from(!cancels.is_empty());
+        outcome.written += ids.len() as u64;
+        outcome.cancelled += cancelled;
+        if let Some(log) = audit {
+            log.created(&ids, &creates)
+                .and_then(|()| log.cancelled(&cancels))
+                .map_err(|e| Stopped {
+                    message: format!("writing the audit log: {e}"),
+                })?;
+        }
+    }
+    outcome.fingerprints.extend(fingerprints);
+    outcome.cancels.extend(cancels);
+    Ok((plan, statements))
+}
+
+/// `--apply`'s first pass: every class of the plan file still has the fingerprint it had, read
+/// in one `READ ONLY` transaction; returns the statements run.
+async fn check_fresh(
+    db: &mut Db,
+    ids: &[String],
+    file: &PlanFile,
+    batch_size: usize,
+    sessions: Sessions<'_>,
+) -> Result<usize, Stopped> {
+    db.begin_read_only().await?;
+    let mut stale = Vec::new();
+    let mut statements = 2;
+    for batch in ids.chunks(batch_size.max(1)) {
+        let rows = match db.read_batch(batch, sessions).await {
+            Ok(rows) => rows,
+            Err(e) => {
+                db.rollback().await;
+                return Err(e.into());
+            }
+        };
+        statements += STATEMENTS_PER_BATCH;
+        let now = rows.fingerprints();
+        stale.extend(
+            batch
+                .iter()
+                .filter(|c| now.get(*c) != file.fingerprints.get(*c))
+                .cloned(),
+        );
+    }
+    db.end_read_only().await?;
+    if stale.is_empty() {
+        Ok(statements)
+    } else {
+        let stale: Vec<&str> = stale.iter().map(String::as_str).collect();
+        Err(stale_plan(&stale))
+    }
+}
+
+fn stale_plan(classes: &[&str]) -> Stopped {
+    let (noun, list) = if classes.len() == 1 {
+        ("class", classes[0].to_owned())
+    } else {
+        ("classes", classes.join(", "))
+    };
+    Stopped {
+        message: format!(
+            "plan is stale: {noun} {list} changed since the plan was made; nothing was written \
+             for {}; make a new plan",
+            if classes.len() == 1 { "it" } else { "them" }
+        ),
+    }
+}
+
+/// The batch's plan; when its rows are unreadable input (SPEC §5), each class is planned
+/// alone so that only the class at fault fails (`INVALID_INPUT`).
+fn plan_rows(rows: &BatchRows, options: &Value, window: Window) -> Plan {
+    if let Ok(plan) = plan_json(&rows.snapshot_text(), options) {
+        return plan;
+    }
+    let parts = rows.classes.iter().map(|c| {
+        plan_json(&rows.class_snapshot_text(&c.key), options).unwrap_or_else(|e| {
+            let mut failed = Plan::empty(window);
+            failed.errors.push(DataError {
+                code: DataErrorCode::InvalidInput,
+                message: format!("class {}: {}: {e}", c.key, e.code()),
+                class_id: c.key.as_str().into(),
+                time_slot_id: None,
+            });
+            failed
+        })
+    });
+    merge(window, parts)
+}
+
+/// The largest price `DECIMAL(10,2)` holds, in cents.
+const MAX_CENTS: u128 = 9_999_999_999;
+
+/// Whether a plan price (two decimals, SPEC R21) fits `DECIMAL(10,2)`.
+pub fn fits_price_column(price: &str) -> bool {
+    let digits: String = price
+        .trim_start_matches('-')
+        .chars()
+        .filter(|c| *c != '.')
+        .collect();
+    digits.len() <= 12 && digits.parse::<u128>().is_ok_and(|cents| cents <= MAX_CENTS)
+}
+
+/// A class with a planned price the column cannot hold fails: its sessions are dropped from
+/// `create` and one `PRICE_OUT_OF_RANGE` error names each slot at fault.
+fn fit_price_column(plan: &mut Plan) {
+    let mut failed: BTreeMap<(String, String), String> = BTreeMap::new();
+    for c in &plan.create {
+        if !fits_price_column(&c.price) {
+            failed
+                .entry((c.class_id.to_string(), c.time_slot_id.to_string()))
+                .or_insert_with(|| c.price.to_string());
+        }
+    }
+    if failed.is_empty() {
+        return;
+    }
+    plan.create
+        .retain(|c| !failed.keys().any(|(class, _)| **class == *c.class_id));
+    for ((class, slot), price) in failed {
+        plan.errors.push(DataError {
+            code: DataErrorCode::PriceOutOfRange,
+            message: format!(
+                "slot {slot}: price {price} does not fit DECIMAL(10,2); nothing is written for class {class}"
+            ),
+            class_id: class.as_str().into(),
+            time_slot_id: Some(slot.as_str().into()),
+        });
+    }
+    plan.finish();
+}
+
+/// SPEC §3.8's cascades for the batch: sessions of deactivated slots, and of cancelled weeks,
+/// still `PENDING`/`CONFIRMED` and in the future. A session named twice is cancelled once.
+fn reconcile(rows: &BatchRows, options: &Value) -> Vec<Cancellation> {
+    let Ok(snapshot) = serde_json::from_str::<Value>(&rows.snapshot_text()) else {
+        return Vec::new();
+    };
+    let now = options.get("now").cloned().unwrap_or(Value::Null);
+    let mut out: BTreeMap<String, String> = BTreeMap::new();
+    let mut take =
+        |cancel: Result<genova_sessions_core::Cancel, genova_sessions_core::Error>| match cancel {
+            Ok(c) => {
+                for s in c.cancel {
+                    out.entry(s.session_id).or_insert(s.cancellation_reason);
+                }
+            }
+            Err(e) => tracing::warn!(error = %e, "cascade skipped"),
+        };
+    for slot in snapshot["timeSlots"].as_array().into_iter().flatten() {
+        if slot["isActive"] == Value::Bool(false) {
+            let request = json!({ "timeSlotId": slot["id"], "now": now });
+            take(cascade_slot_deactivated_value(
+                &snapshot,
+                &request,
+                Some(options),
+            ));
+        }
+    }
+    for x in snapshot["slotCancellations"]
+        .as_array()
+        .into_iter()
+        .flatten()
+    {
+        let request = json!({ "cancellationId": x["id"], "now": now });
+        take(cascade_week_cancelled_value(
+            &snapshot,
+            &request,
+            Some(options),
+        ));
+    }
+    out.into_iter()
+        .map(|(session_id, reason)| Cancellation { session_id, reason })
+        .collect()
+}
+
+fn class_info(json: &str) -> ClassInfo {
+    let v: Value = serde_json::from_str(json).unwrap_or(Value::Null);
+    ClassInfo {
+        name: v["name"].as_str().unwrap_or_default().to_owned(),
+        timezone: v["timezone"].as_str().map(str::to_owned),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn price_column_bounds() {
+        assert!(fits_price_column("0.00"));
+        assert!(fits_price_column("99999999.99"));
+        assert!(fits_price_column("-99999999.99"));
+        assert!(!fits_price_column("100000000.00"));
+        assert!(!fits_price_column("123456789012345678901234567890.00"));
+    }
+}
