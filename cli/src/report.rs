@@ -148,7 +148,13 @@ pub fn table(
             writeln!(out, "{line}")?;
         }
         for w in plan.warnings.iter().filter(|w| &*w.class_id == id) {
-            writeln!(out, "  ~ warning   {}: {}", w.code.as_str(), w.message)?;
+            let slot = w.time_slot_id.as_deref().unwrap_or("-");
+            writeln!(
+                out,
+                "  ~ warning   slot {slot}  {}: {}",
+                w.code.as_str(),
+                w.message
+            )?;
         }
         for e in plan.errors.iter().filter(|e| &*e.class_id == id) {
             writeln!(out, "  ! error     {}: {}", e.code.as_str(), e.message)?;

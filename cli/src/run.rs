@@ -8,7 +8,7 @@ use std::time::Duration;
 use chrono::Duration as Span;
 use genova_sessions_core::{
     cascade_slot_deactivated_value, cascade_week_cancelled_value, merge, plan_json, DataError,
-    DataErrorCode, Options, Plan, Window,
+    DataErrorCode, Options, Plan, WarningCode, Window,
 };
 use serde_json::{json, Value};
 
@@ -348,8 +348,18 @@ fn fit_price_column(plan: &mut Plan) {
     if failed.is_empty() {
         return;
     }
-    plan.create
-        .retain(|c| !failed.keys().any(|(class, _)| **class == *c.class_id));
+    let failed_class = |class: &str| failed.keys().any(|(c, _)| c == class);
+    plan.create.retain(|c| !failed_class(&c.class_id));
+    // The tutor checks' warnings were about the sessions dropped.
+    plan.warnings.retain(|w| {
+        !(failed_class(&w.class_id)
+            && matches!(
+                w.code,
+                WarningCode::TutorDoubleBooked
+                    | WarningCode::TutorUnavailable
+                    | WarningCode::TutorNotFound
+            ))
+    });
     for ((class, slot), price) in failed {
         plan.errors.push(DataError {
             code: DataErrorCode::PriceOutOfRange,

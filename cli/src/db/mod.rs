@@ -98,7 +98,8 @@ impl Db {
                     let options = sqlx::postgres::PgConnectOptions::from_str(database_url)
                         .map_err(cannot)?
                         .application_name("genova-sessions")
-                        .log_statements(tracing::log::LevelFilter::Trace);
+                        .log_statements(tracing::log::LevelFilter::Trace)
+                        .log_slow_statements(tracing::log::LevelFilter::Off, Duration::MAX);
                     let conn = options.connect().await.map_err(cannot)?;
                     Ok(Db::Pg(conn))
                 }
@@ -116,7 +117,8 @@ impl Db {
                         .foreign_keys(true)
                         .journal_mode(sqlx::sqlite::SqliteJournalMode::Wal)
                         .busy_timeout(lock_timeout)
-                        .log_statements(tracing::log::LevelFilter::Trace);
+                        .log_statements(tracing::log::LevelFilter::Trace)
+                        .log_slow_statements(tracing::log::LevelFilter::Off, Duration::MAX);
                     let conn = options.connect().await.map_err(cannot)?;
                     Ok(Db::Sqlite(conn))
                 }

@@ -1,0 +1,549 @@
+//! `migrate`, `maintain` and `export-snapshot` against the real PostgreSQL (a fresh schema per
+//! test, built from `tests/sql/postgres.sql`).
+
+#![cfg(feature = "postgres")]
+
+mod common;
+
+use std::process::Stdio;
+
+use common::{plan_of, run, sample, Pg, NOW};
+use serde_json::Value;
+
+fn migrate(pg: &Pg, extra: &[&str]) -> (i32, String, String) {
+    let mut args = vec![
+        "migrate",
+        "-D",
+        &pg.url,
+        "--now",
+        NOW,
+        "--default-timezone",
+        "Europe/Paris",
+    ];
+    args.extend_from_slice(extra);
+    run(&args)
+}
+
+fn json(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}: {text}"))
+}
+
+#[test]
+fn dry_run_json_is_plan_input_on_the_exported_snapshot() {
+    let pg = Pg::new("equal");
+    pg.seed(&sample(60));
+    // Small batches: tutors are shared across batches, so double bookings between batches
+    // must be found by the final pass for the two to agree.
+    for batch in ["7", "500"] {
+        let (code, dry, err) = migrate(
+            &pg,
+            &[
+                "--dry-run",
+                "--format",
+                "json",
+                "--batch-size",
+                batch,
+                "-w",
+                "6",
+            ],
+        );
+        assert_eq!(code, 0, "{err}");
+        let dir = common::temp_dir("export");
+        let file = dir.join("snapshot.json");
+        let (code, _, err) = run(&[
+            "export-snapshot",
+            "-D",
+            &pg.url,
+            "-o",
+            file.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 0, "{err}");
+        let (code, offline, err) = run(&[
+            "plan",
+            "--input",
+            file.to_str().unwrap(),
+            "--now",
+            NOW,
+            "--weeks",
+            "6",
+            "--default-timezone",
+            "Europe/Paris",
+        ]);
+        assert_eq!(code, 0, "{err}");
+        assert_eq!(dry, offline, "batch size {batch}");
+        let plan = json(&dry);
+        assert!(plan["summary"]["sessionsToCreate"].as_u64().unwrap() > 500);
+        assert!(plan["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|w| w["code"] == "TUTOR_DOUBLE_BOOKED"));
+    }
+}
+
+#[test]
+fn migrate_writes_the_plan_once_and_keeps_existing_rows() {
+    let pg = Pg::new("migrate");
+    let snapshot = sample(40);
+    pg.seed(&snapshot);
+    let before_existing = pg.sessions_checksum("true");
+    let before_others = pg.others_checksum();
+    let expected = plan_of(
+        &json(&run(&["export-snapshot", "-D", &pg.url]).1),
+        4,
+        "Europe/Paris",
+    );
+
+    // The dry run writes nothing.
+    let (code, table, _) = migrate(&pg, &["-d"]);
+    assert_eq!(code, 0);
+    assert!(table.contains("+ create"), "{table}");
+    assert!(table.contains("Plan: "), "{table}");
+    assert_eq!(pg.sessions_checksum("true"), before_existing);
+
+    let (code, out, err) = migrate(&pg, &["--audit-log", "/dev/null", "--batch-size", "9"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Sessions generated: "), "{out}");
+    let created = expected["create"].as_array().unwrap();
+    assert_eq!(pg.count("SELECT count(*) FROM tutoring_sessions WHERE \"createdAt\" > now() - interval '1 hour' AND id NOT LIKE 'e-%'"), created.len() as i64);
+    // Rows that existed are byte-identical; other tables untouched.
+    assert_eq!(pg.sessions_checksum("id LIKE 'e-%'"), before_existing);
+    assert_eq!(pg.others_checksum(), before_others);
+    // What was written is exactly the plan's create list.
+    let written = pg.text(
+        "SELECT json_agg(json_build_object('classId', \"classId\", \
+           'scheduledStart', to_char(\"scheduledStart\", 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), \
+           'scheduledEnd', to_char(\"scheduledEnd\", 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), \
+           'subject', subject, 'tutorId', \"tutorId\", 'status', status, 'price', price::text) \
+           ORDER BY \"classId\" COLLATE \"C\", \"scheduledStart\", subject)::text \
+         FROM tutoring_sessions WHERE id NOT LIKE 'e-%'",
+    );
+    let mut want: Vec<Value> = created
+        .iter()
+        .map(|c| {
+            serde_json::json!({ "classId": c["classId"], "scheduledStart": c["scheduledStart"],
+            "scheduledEnd": c["scheduledEnd"], "subject": c["subject"], "tutorId": c["tutorId"],
+            "status": c["status"], "price": c["price"] })
+        })
+        .collect();
+    want.sort_by_key(|v| {
+        (
+            v["classId"].to_string(),
+            v["scheduledStart"].to_string(),
+            v["subject"].to_string(),
+        )
+    });
+    assert_eq!(json(&written), Value::Array(want));
+    // Ids are UUID v4.
+    assert_eq!(pg.count("SELECT count(*) FROM tutoring_sessions WHERE id NOT LIKE 'e-%' AND id !~ '^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$'"), 0);
+
+    // A re-run creates nothing and changes nothing.
+    let after = pg.sessions_checksum("true");
+    let (code, out, _) = migrate(&pg, &["--detailed-exitcode", "--format", "json"]);
+    assert_ne!(code, 3);
+    assert_eq!(json(&out)["summary"]["sessionsToCreate"], 0);
+    assert_eq!(pg.sessions_checksum("true"), after);
+    assert_eq!(pg.duplicates(), 0);
+}
+
+#[test]
+fn detailed_exitcode_and_summary_lines() {
+    let pg = Pg::new("exitcode");
+    pg.seed(
+        &json(
+            &std::fs::read_to_string(common::root().join("examples/platform-snapshot.json"))
+                .unwrap(),
+        )["snapshot"],
+    );
+    let (code, out, _) = run(&[
+        "migrate",
+        "-D",
+        &pg.url,
+        "--now",
+        "2026-11-30T00:00:00Z",
+        "-d",
+        "--detailed-exitcode",
+    ]);
+    assert_eq!(code, 3, "{out}");
+    for line in [
+        "Classes processed: 3",
+        "Classes skipped (no active time slots): 0",
+        "Sessions that would be generated: 17",
+        "Existing sessions preserved: 1",
+        "Errors: 0",
+        "Plan: 17 to create, 1 existing, 1 conflicts, 1 skipped.",
+        "  - skipped ",
+        "  ! conflict ",
+        "  = existing ",
+        "Mon 2026-12-07 14:00–16:00  Mathématiques",
+    ] {
+        assert!(out.contains(line), "{line:?} missing from\n{out}");
+    }
+    assert_eq!(pg.count("SELECT count(*) FROM tutoring_sessions"), 2);
+    let (code, _, _) = run(&[
+        "migrate",
+        "-D",
+        &pg.url,
+        "--now",
+        "2026-11-30T00:00:00Z",
+        "--detailed-exitcode",
+    ]);
+    assert_eq!(code, 3);
+    let (code, _, _) = run(&[
+        "migrate",
+        "-D",
+        &pg.url,
+        "--now",
+        "2026-11-30T00:00:00Z",
+        "--detailed-exitcode",
+    ]);
+    assert_eq!(code, 0);
+    assert_eq!(pg.count("SELECT count(*) FROM tutoring_sessions"), 19);
+}
+
+#[test]
+fn saved_plans_apply_exactly_or_refuse_when_stale() {
+    let pg = Pg::new("apply");
+    pg.seed(&sample(30));
+    let dir = common::temp_dir("apply");
+    let file = dir.join("plan.json");
+    let f = file.to_str().unwrap();
+    let (_, _, err) = migrate(&pg, &["--dry-run", "--out", f, "--format", "json"]);
+    assert!(err.contains("Saved the plan"), "{err}");
+    let saved = json(&std::fs::read_to_string(&file).unwrap());
+    for key in [
+        "formatVersion",
+        "now",
+        "weeks",
+        "defaultTimezone",
+        "tzdbVersion",
+        "fingerprints",
+        "plan",
+    ] {
+        assert!(saved.get(key).is_some(), "{key}");
+    }
+    let creates = saved["plan"]["create"].as_array().unwrap().len() as i64;
+
+    // Change one class after the plan was made: the apply refuses, writes nothing.
+    pg.exec("UPDATE class_time_slots SET \"startTime\" = '09:15' WHERE id = 'c0003-s0'");
+    let (code, _, err) = run(&["migrate", "-D", &pg.url, "--apply", f]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("plan is stale: class c0003 changed since the plan was made"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert_eq!(
+        pg.count("SELECT count(*) FROM tutoring_sessions WHERE id NOT LIKE 'e-%'"),
+        0
+    );
+
+    // Put it back: the plan applies, exactly.
+    let original = sample(30);
+    let start = original["timeSlots"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == "c0003-s0")
+        .unwrap()["startTime"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    pg.exec(&format!(
+        "UPDATE class_time_slots SET \"startTime\" = '{start}' WHERE id = 'c0003-s0'"
+    ));
+    let (code, out, err) = run(&[
+        "migrate",
+        "-D",
+        &pg.url,
+        "--apply",
+        f,
+        "--detailed-exitcode",
+    ]);
+    assert!(code == 3 || code == 1, "{out}{err}");
+    assert_eq!(
+        pg.count("SELECT count(*) FROM tutoring_sessions WHERE id NOT LIKE 'e-%'"),
+        creates
+    );
+    // Applying again is refused: the sessions it wrote changed the classes.
+    let (code, _, err) = run(&["migrate", "-D", &pg.url, "--apply", f]);
+    assert_eq!(code, 1);
+    assert!(err.contains("plan is stale"), "{err}");
+    assert_eq!(pg.duplicates(), 0);
+}
+
+#[test]
+fn four_concurrent_migrates_write_each_session_once() {
+    let pg = Pg::new("concurrent");
+    pg.seed(&sample(120));
+    let expected = json(&migrate(&pg, &["-d", "--format", "json"]).1)["create"]
+        .as_array()
+        .unwrap()
+        .len() as i64;
+    let children: Vec<_> = (0..4)
+        .map(|i| {
+            let batch = ["5", "11", "500", "17"][i];
+            common::command(&[
+                "migrate",
+                "-D",
+                &pg.url,
+                "--now",
+                NOW,
+                "--default-timezone",
+                "Europe/Paris",
+                "--batch-size",
+                batch,
+            ])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+        })
+        .collect();
+    let mut written = 0;
+    for child in children {
+        let (code, out, err) = common::finish(child.wait_with_output().unwrap());
+        assert!(code == 0 || code == 1, "{err}");
+        assert!(!err.contains("error:"), "{err}");
+        let line = out
+            .lines()
+            .find(|l| l.contains("Sessions generated:"))
+            .unwrap();
+        written += line.rsplit(' ').next().unwrap().parse::<i64>().unwrap();
+    }
+    assert_eq!(
+        written, expected,
+        "the runs together wrote each session once"
+    );
+    assert_eq!(
+        pg.count("SELECT count(*) FROM tutoring_sessions WHERE id NOT LIKE 'e-%'"),
+        expected
+    );
+    assert_eq!(pg.duplicates(), 0);
+}
+
+#[test]
+fn one_failing_class_does_not_stop_the_others() {
+    let pg = Pg::new("isolation");
+    let snapshot = sample(12);
+    // c0000: a rate whose price does not fit DECIMAL(10,2); c0001: an unknown zone;
+    // c0002: a slot with a bad end time.
+    pg.seed(&snapshot);
+    pg.exec("INSERT INTO users (id) VALUES ('tutor-rich'); \
+             INSERT INTO tutor_profiles VALUES ('profile-rich', 'tutor-rich', 99999999.99); \
+             UPDATE class_tutor_assignments SET \"tutorId\" = 'tutor-rich' WHERE \"classId\" = 'c0000'");
+    pg.exec("INSERT INTO countries VALUES ('country-mars', 'MR', 'Mars', 'Mars/Olympus_Mons'); UPDATE users SET \"countryCode\" = 'MR' WHERE id = 'creator-c0001'");
+    pg.exec("UPDATE class_time_slots SET \"endTime\" = '25:00' WHERE id = 'c0002-s1'");
+    let (code, out, err) = migrate(&pg, &["--format", "json"]);
+    assert_eq!(code, 1, "{err}");
+    let plan = json(&out);
+    let codes: Vec<(String, String)> = plan["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["classId"].as_str().unwrap().to_owned(),
+                e["code"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert!(
+        codes.contains(&("c0000".into(), "PRICE_OUT_OF_RANGE".into())),
+        "{codes:?}"
+    );
+    assert!(
+        codes.contains(&("c0001".into(), "UNKNOWN_TIMEZONE".into())),
+        "{codes:?}"
+    );
+    assert!(
+        codes.contains(&("c0002".into(), "INVALID_SLOT".into())),
+        "{codes:?}"
+    );
+    assert_eq!(pg.count("SELECT count(*) FROM tutoring_sessions WHERE \"classId\" IN ('c0000', 'c0001') AND id NOT LIKE 'e-%'"), 0);
+    assert!(pg.count("SELECT count(*) FROM tutoring_sessions WHERE \"classId\" = 'c0002' AND id NOT LIKE 'e-%'") > 0, "the class's valid slot still plans");
+    assert!(pg.count("SELECT count(*) FROM tutoring_sessions WHERE \"classId\" > 'c0002' AND id NOT LIKE 'e-%'") > 20);
+    assert!(err.contains(&format!("Errors: {}", codes.len())), "{err}");
+}
+
+#[test]
+fn database_failures_are_one_line_without_the_password() {
+    // Unreachable server.
+    let (code, out, err) = run(&[
+        "migrate",
+        "-d",
+        "-D",
+        "postgres://app:s3cr3t-pw@127.0.0.1:1/none",
+    ]);
+    assert_eq!(code, 1);
+    assert!(out.is_empty());
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with("error: cannot connect to postgres://app:***@127.0.0.1:1/none"),
+        "{err}"
+    );
+    assert!(!err.contains("s3cr3t-pw"));
+    // Refused login (no such role), password in the URL.
+    let url = common::server_url().replace("postgres@", "nobody_here:s3cr3t-pw@");
+    let (code, _, err) = run(&["migrate", "-d", "-D", &url]);
+    assert_eq!(code, 1);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("nobody_here"), "{err}");
+    assert!(!err.contains("s3cr3t-pw"), "{err}");
+    // Missing tables.
+    let empty = common::with_schema(&common::server_url(), "no_such_schema_here");
+    let (code, _, err) = run(&["migrate", "-d", "-D", &empty]);
+    assert_eq!(code, 1);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("relation \"classes\" does not exist"), "{err}");
+    // Bad flags are 2.
+    for bad in [
+        &["migrate", "-w", "0", "-D", "x"][..],
+        &["migrate", "--weeks", "53", "-D", "x"],
+        &["migrate", "-D", "x", "--now", "yesterday"],
+    ] {
+        let (code, _, err) = run(bad);
+        assert_eq!(code, 2, "{bad:?}: {err}");
+    }
+}
+
+#[test]
+fn a_lock_held_past_the_timeout_stops_the_run_cleanly() {
+    use sqlx::{Connection, Executor};
+    let pg = Pg::new("lock");
+    pg.seed(&sample(20));
+    // Another session holds class c0004's lock until told to let go.
+    let (locked_tx, locked_rx) = std::sync::mpsc::channel();
+    let (release_tx, release_rx) = std::sync::mpsc::channel::<()>();
+    let url = pg.url.clone();
+    let holder = std::thread::spawn(move || {
+        common::block_on(async {
+            let mut c = sqlx::PgConnection::connect(&url).await.unwrap();
+            c.execute("BEGIN").await.unwrap();
+            c.execute(
+                "SELECT pg_advisory_xact_lock(hashtextextended('genova-sessions/class/c0004', 0))",
+            )
+            .await
+            .unwrap();
+            locked_tx.send(()).unwrap();
+            let _ = release_rx.recv();
+            c.execute("ROLLBACK").await.unwrap();
+        })
+    });
+    locked_rx.recv().unwrap();
+    let (code, out, err) = migrate(&pg, &["--lock-timeout", "1s", "--batch-size", "3"]);
+    assert_eq!(code, 1, "{out}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("another run holds the lock") && err.contains("--lock-timeout"),
+        "{err}"
+    );
+    // Batches before the locked one were written whole; the locked batch and after: nothing.
+    assert_eq!(pg.count("SELECT count(*) FROM tutoring_sessions WHERE \"classId\" >= 'c0003' AND id NOT LIKE 'e-%'"), 0);
+    assert!(pg.count("SELECT count(*) FROM tutoring_sessions WHERE \"classId\" < 'c0003' AND id NOT LIKE 'e-%'") > 0);
+    release_tx.send(()).unwrap();
+    holder.join().unwrap();
+    let (code, _, err) = migrate(&pg, &["--lock-timeout", "1s"]);
+    assert!(code == 0 || code == 1, "{err}");
+    assert!(!err.contains("error:"), "{err}");
+    let (_, out, _) = migrate(&pg, &["-d", "--format", "json"]);
+    assert_eq!(json(&out)["summary"]["sessionsToCreate"], 0);
+}
+
+#[test]
+fn maintain_rolls_the_window_and_reconciles_cascades() {
+    let pg = Pg::new("maintain");
+    pg.seed(&sample(15));
+    let (code, out, err) = run(&["maintain", "-D", &pg.url, "--now", NOW, "--format", "json"]);
+    assert!(code == 0 || code == 1, "{err}");
+    let result = json(&out);
+    for key in [
+        "classesProcessed",
+        "sessionsGenerated",
+        "errors",
+        "duration",
+    ] {
+        assert!(result.get(key).is_some(), "{key}: {out}");
+    }
+    assert!(result["sessionsGenerated"].as_u64().unwrap() > 20);
+    // A week later, the window rolls one more week.
+    let (_, out, _) = run(&[
+        "maintain",
+        "-D",
+        &pg.url,
+        "--now",
+        "2027-03-08T00:00:00Z",
+        "--format",
+        "json",
+    ]);
+    let rolled = json(&out)["sessionsGenerated"].as_u64().unwrap();
+    assert!(
+        rolled > 0 && rolled < result["sessionsGenerated"].as_u64().unwrap(),
+        "{out}"
+    );
+
+    // Deactivate a slot: --reconcile cancels its future scheduled sessions, shown first in a dry run.
+    pg.exec("UPDATE class_time_slots SET \"isActive\" = false WHERE id = 'c0001-s0'");
+    let future = pg.count("SELECT count(*) FROM tutoring_sessions WHERE \"classId\" = 'c0001' AND status IN ('PENDING','CONFIRMED') AND \"scheduledStart\" >= '2027-03-08' AND id NOT LIKE 'e-%' AND subject = (SELECT name FROM subjects s JOIN level_subjects l ON l.\"subjectId\" = s.id JOIN class_time_slots t ON t.\"levelSubjectId\" = l.id WHERE t.id = 'c0001-s0')");
+    assert!(future > 0);
+    let (_, table, _) = run(&[
+        "maintain",
+        "-D",
+        &pg.url,
+        "--now",
+        "2027-03-08T00:00:00Z",
+        "--reconcile",
+        "--dry-run",
+    ]);
+    assert!(table.starts_with("Cascades (--reconcile):"), "{table}");
+    assert!(table.contains("time slot c0001-s0 deactivated"), "{table}");
+    let (_, out, _) = run(&[
+        "maintain",
+        "-D",
+        &pg.url,
+        "--now",
+        "2027-03-08T00:00:00Z",
+        "--reconcile",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(
+        json(&out)["sessionsCancelled"].as_i64().unwrap(),
+        future,
+        "{out}"
+    );
+    assert_eq!(pg.count("SELECT count(*) FROM tutoring_sessions WHERE \"cancellationReason\" = 'time slot c0001-s0 deactivated' AND status = 'CANCELLED'"), future);
+}
+
+#[test]
+fn the_dry_run_needs_only_select_rights() {
+    let pg = Pg::new("readonly");
+    pg.seed(&sample(10));
+    let role = format!("{}_reader", pg.schema);
+    pg.exec(&format!(
+        "DROP ROLE IF EXISTS {role}; CREATE ROLE {role} LOGIN; \
+         GRANT USAGE ON SCHEMA {s} TO {role}; GRANT SELECT ON ALL TABLES IN SCHEMA {s} TO {role};",
+        s = pg.schema
+    ));
+    let url = pg.url.replace("postgres@", &format!("{role}@"));
+    let before = pg.sessions_checksum("true");
+    let (code, out, err) = run(&[
+        "migrate",
+        "--dry-run",
+        "-D",
+        &url,
+        "--now",
+        NOW,
+        "--format",
+        "json",
+    ]);
+    assert!(code == 0 || code == 1, "{err}");
+    assert!(json(&out)["summary"]["sessionsToCreate"].as_u64().unwrap() > 0);
+    assert_eq!(pg.sessions_checksum("true"), before);
+    // The same role cannot migrate: the insert is refused, one line, exit 1.
+    let (code, _, err) = run(&["migrate", "-D", &url, "--now", NOW]);
+    assert_eq!(code, 1);
+    assert!(err.contains("permission denied"), "{err}");
+    assert_eq!(pg.sessions_checksum("true"), before);
+    pg.exec(&format!("DROP OWNED BY {role}; DROP ROLE {role};"));
+}
