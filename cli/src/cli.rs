@@ -42,7 +42,7 @@ pub enum Command {
     #[cfg(feature = "db")]
     ExportSnapshot(ExportArgs),
     /// A first run on a SQLite sample (Douala, Dakar, Paris): dry run, apply, re-run.
-    #[cfg(feature = "db")]
+    #[cfg(feature = "sqlite")]
     Demo(DemoArgs),
     /// Load a snapshot file into the tables (tests, benchmarks, staging copies).
     #[cfg(feature = "db")]
@@ -161,7 +161,7 @@ pub struct ExportArgs {
 }
 
 /// `genova-sessions demo`.
-#[cfg(feature = "db")]
+#[cfg(feature = "sqlite")]
 #[derive(Debug, Args)]
 pub struct DemoArgs {
     /// The SQLite file to create (or reuse).

@@ -49,7 +49,7 @@ fn main() -> ExitCode {
         cli::Command::Maintain(a) => commands::maintain::run(a),
         #[cfg(feature = "db")]
         cli::Command::ExportSnapshot(a) => commands::export::run(a),
-        #[cfg(feature = "db")]
+        #[cfg(feature = "sqlite")]
         cli::Command::Demo(a) => commands::demo::run(a),
         #[cfg(feature = "db")]
         cli::Command::Seed(a) => commands::seed::run(a),

@@ -143,7 +143,7 @@ pub fn table(
                 ),
             ));
         }
-        lines.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        lines.sort_by_key(|l| (l.0, l.1));
         for (_, _, line) in lines {
             writeln!(out, "{line}")?;
         }

@@ -122,11 +122,24 @@ pub async fn run(
         until: &until,
     };
     let mut statements = 0;
+    if matches!(spec.mode, Mode::DryRun) {
+        // Everything the dry run reads comes from one consistent, read-only snapshot.
+        db.begin_read_only().await?;
+        statements += 1;
+    }
     let ids: Vec<String> = match &spec.mode {
         Mode::Apply(file) => file.fingerprints.keys().cloned().collect(),
         _ => {
             statements += 1;
             db.class_ids().await?
+        }
+    };
+    // The tutors' sessions in every class, for R25 across batches: read once, before writing.
+    let tutor_sessions = match &spec.mode {
+        Mode::Apply(_) => Vec::new(),
+        _ => {
+            statements += 1;
+            db.tutor_sessions(&from, &until).await?
         }
     };
     progress.start(ids.len() as u64);
@@ -141,10 +154,6 @@ pub async fn run(
     };
     if let Mode::Apply(file) = &spec.mode {
         statements += check_fresh(db, &ids, file, spec.batch_size, sessions).await?;
-    }
-    if matches!(spec.mode, Mode::DryRun) {
-        db.begin_read_only().await?;
-        statements += 1;
     }
     let mut plans = Vec::new();
     let mut committed = 0usize;
@@ -179,7 +188,7 @@ pub async fn run(
     progress.finish();
     outcome.plan = match &spec.mode {
         Mode::Apply(file) => file.plan.clone(),
-        _ => merge(window, plans),
+        _ => merge(window, plans, &tutor_sessions),
     };
     outcome.statements = statements;
     Ok(outcome)
@@ -201,13 +210,22 @@ async fn run_batch(
         db.begin_write(batch, spec.lock_timeout).await?;
         statements += 3;
     }
+    let clock = std::time::Instant::now();
     let rows = db.read_batch(batch, sessions).await?;
+    let read = clock.elapsed();
     let fingerprints = rows.fingerprints();
     for c in &rows.classes {
         outcome.classes.insert(c.key.clone(), class_info(&c.json));
     }
     let mut plan = plan_rows(&rows, &spec.options, window);
     fit_price_column(&mut plan);
+    tracing::debug!(
+        classes = batch.len(),
+        sessions_read = rows.sessions.len(),
+        read_ms = read.as_millis() as u64,
+        plan_ms = (clock.elapsed() - read).as_millis() as u64,
+        "batch planned"
+    );
     let cancels = if spec.reconcile {
         reconcile(&rows, &spec.options)
     } else {
@@ -318,7 +336,7 @@ fn plan_rows(rows: &BatchRows, options: &Value, window: Window) -> Plan {
             failed
         })
     });
-    merge(window, parts)
+    merge(window, parts, &[])
 }
 
 /// The largest price `DECIMAL(10,2)` holds, in cents.

@@ -28,7 +28,17 @@ fn serial() -> std::sync::MutexGuard<'static, ()> {
 }
 
 fn spawn_migrate(url: &str, extra: &[&str]) -> Child {
-    let mut args = vec!["migrate", "-D", url, "--now", NOW, "--default-timezone", "Europe/Paris", "--batch-size", BATCH];
+    let mut args = vec![
+        "migrate",
+        "-D",
+        url,
+        "--now",
+        NOW,
+        "--default-timezone",
+        "Europe/Paris",
+        "--batch-size",
+        BATCH,
+    ];
     args.extend_from_slice(extra);
     common::command(&args)
         .stdout(Stdio::piped())
@@ -39,12 +49,25 @@ fn spawn_migrate(url: &str, extra: &[&str]) -> Child {
 
 /// Per class, the sessions the plan creates (from a dry run).
 fn expected(pg: &Pg) -> BTreeMap<String, i64> {
-    let (code, out, err) = run(&["migrate", "-d", "-D", &pg.url, "--now", NOW, "--default-timezone", "Europe/Paris", "--format", "json"]);
+    let (code, out, err) = run(&[
+        "migrate",
+        "-d",
+        "-D",
+        &pg.url,
+        "--now",
+        NOW,
+        "--default-timezone",
+        "Europe/Paris",
+        "--format",
+        "json",
+    ]);
     assert_eq!(code, 0, "{err}");
     let plan: Value = serde_json::from_str(&out).unwrap();
     let mut per_class = BTreeMap::new();
     for c in plan["create"].as_array().unwrap() {
-        *per_class.entry(c["classId"].as_str().unwrap().to_owned()).or_insert(0) += 1;
+        *per_class
+            .entry(c["classId"].as_str().unwrap().to_owned())
+            .or_insert(0) += 1;
     }
     per_class
 }
@@ -67,10 +90,17 @@ fn assert_whole_batches(pg: &Pg, expected: &BTreeMap<String, i64>) {
     let batch: usize = BATCH.parse().unwrap();
     let stopped_at = ids.iter().position(|c| c == "c0300").unwrap() / batch * batch;
     for (i, id) in ids.iter().enumerate() {
-        let want = if i < stopped_at { expected.get(id).copied().unwrap_or(0) } else { 0 };
+        let want = if i < stopped_at {
+            expected.get(id).copied().unwrap_or(0)
+        } else {
+            0
+        };
         assert_eq!(written.get(id).copied().unwrap_or(0), want, "class {id}");
     }
-    assert!(written.values().sum::<i64>() > 0, "some batches were committed before the fault");
+    assert!(
+        written.values().sum::<i64>() > 0,
+        "some batches were committed before the fault"
+    );
 }
 
 /// Makes the insert of the batch holding `c0300` sleep `seconds` inside its transaction.
@@ -100,19 +130,38 @@ fn wait_for_sleeping_insert(pg: &Pg) -> i64 {
         if pid != 0 {
             return pid;
         }
-        assert!(started.elapsed() < Duration::from_secs(60), "the run never reached c0300's batch");
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "the run never reached c0300's batch"
+        );
         std::thread::sleep(Duration::from_millis(20));
     }
 }
 
 fn rerun_completes(pg: &Pg, expected: &BTreeMap<String, i64>, existing_before: &str) {
-    let (code, out, err) = run(&["migrate", "-D", &pg.url, "--now", NOW, "--default-timezone", "Europe/Paris"]);
+    let (code, out, err) = run(&[
+        "migrate",
+        "-D",
+        &pg.url,
+        "--now",
+        NOW,
+        "--default-timezone",
+        "Europe/Paris",
+    ]);
     assert_eq!(code, 0, "{out}{err}");
     let written = written(pg);
     for (id, n) in expected {
-        assert_eq!(written.get(id).copied().unwrap_or(0), *n, "class {id} after the re-run");
+        assert_eq!(
+            written.get(id).copied().unwrap_or(0),
+            *n,
+            "class {id} after the re-run"
+        );
     }
-    assert_eq!(pg.sessions_checksum("id LIKE 'e-%'"), existing_before, "rows that existed changed");
+    assert_eq!(
+        pg.sessions_checksum("id LIKE 'e-%'"),
+        existing_before,
+        "rows that existed changed"
+    );
     assert_eq!(pg.duplicates(), 0);
 }
 
@@ -150,7 +199,10 @@ fn a_terminated_connection_stops_the_run_with_one_line_and_no_partial_batch() {
     let (code, out, err) = common::finish(child.wait_with_output().unwrap());
     assert_eq!(code, 1, "{out}{err}");
     assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.starts_with("error: inserting tutoring_sessions: terminating connection"), "{err}");
+    assert!(
+        err.starts_with("error: inserting tutoring_sessions: terminating connection"),
+        "{err}"
+    );
     assert!(err.contains("a re-run completes the rest"), "{err}");
     assert_whole_batches(&pg, &expected);
     drop_slow_insert(&pg);
@@ -165,11 +217,16 @@ fn a_statement_timeout_stops_the_run_with_one_line_and_no_partial_batch() {
     let existing = pg.sessions_checksum("id LIKE 'e-%'");
     let expected = expected(&pg);
     slow_insert(&pg, 5);
-    let url = pg.url.replace("options=", "options=-c%20statement_timeout%3D1000%20");
+    let url = pg
+        .url
+        .replace("options=", "options=-c%20statement_timeout%3D1000%20");
     let (code, out, err) = common::finish(spawn_migrate(&url, &[]).wait_with_output().unwrap());
     assert_eq!(code, 1, "{out}{err}");
     assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.contains("canceling statement due to statement timeout"), "{err}");
+    assert!(
+        err.contains("canceling statement due to statement timeout"),
+        "{err}"
+    );
     assert_whole_batches(&pg, &expected);
     drop_slow_insert(&pg);
     rerun_completes(&pg, &expected, &existing);
@@ -185,19 +242,39 @@ fn four_migrates_and_a_maintain_at_once_write_each_session_once() {
     let mut children: Vec<Child> = ["7", "25", "100", "500"]
         .iter()
         .map(|b| {
-            common::command(&["migrate", "-D", &pg.url, "--now", NOW, "--default-timezone", "Europe/Paris", "--batch-size", b])
-                .stdout(Stdio::piped())
-                .stderr(Stdio::piped())
-                .spawn()
-                .unwrap()
-        })
-        .collect();
-    children.push(
-        common::command(&["maintain", "-D", &pg.url, "--now", NOW, "--default-timezone", "Europe/Paris", "--batch-size", "13"])
+            common::command(&[
+                "migrate",
+                "-D",
+                &pg.url,
+                "--now",
+                NOW,
+                "--default-timezone",
+                "Europe/Paris",
+                "--batch-size",
+                b,
+            ])
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
-            .unwrap(),
+            .unwrap()
+        })
+        .collect();
+    children.push(
+        common::command(&[
+            "maintain",
+            "-D",
+            &pg.url,
+            "--now",
+            NOW,
+            "--default-timezone",
+            "Europe/Paris",
+            "--batch-size",
+            "13",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap(),
     );
     for child in children {
         let (code, out, err) = common::finish(child.wait_with_output().unwrap());
@@ -231,7 +308,11 @@ fn quotes_unicode_and_long_strings_survive_a_round_trip() {
     assert_eq!(code, 0, "{err}");
     let plan: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(plan["create"].as_array().unwrap().len(), 4);
-    assert_eq!(pg.count("SELECT count(*) FROM classes"), 1, "the table is still there");
+    assert_eq!(
+        pg.count("SELECT count(*) FROM classes"),
+        1,
+        "the table is still there"
+    );
     let stored = pg.text("SELECT json_agg(json_build_object('c', \"classId\", 's', subject, 't', \"tutorId\"))::text FROM tutoring_sessions");
     let stored: Value = serde_json::from_str(&stored).unwrap();
     for row in stored.as_array().unwrap() {
@@ -244,7 +325,10 @@ fn quotes_unicode_and_long_strings_survive_a_round_trip() {
     let exported: Value = serde_json::from_str(&exported).unwrap();
     assert_eq!(exported["classes"][0]["id"], class);
     assert_eq!(exported["timeSlots"][0]["subject"], subject.as_str());
-    assert_eq!(exported["tutorAssignments"][0]["recurrenceConfig"]["note"], long.as_str());
+    assert_eq!(
+        exported["tutorAssignments"][0]["recurrenceConfig"]["note"],
+        long.as_str()
+    );
     assert_eq!(exported["tutors"][0]["id"], tutor);
 }
 
@@ -257,10 +341,18 @@ fn no_secret_reaches_any_output_or_log() {
     let url = pg.url.replace("postgres@", "postgres:Sup3r-S3cret@");
     let dir = common::temp_dir("secret");
     let audit = dir.join("audit.jsonl");
-    let out = common::command(&["migrate", "-D", &url, "--now", NOW, "--audit-log", audit.to_str().unwrap()])
-        .env("RUST_LOG", "trace")
-        .output()
-        .unwrap();
+    let out = common::command(&[
+        "migrate",
+        "-D",
+        &url,
+        "--now",
+        NOW,
+        "--audit-log",
+        audit.to_str().unwrap(),
+    ])
+    .env("RUST_LOG", "trace")
+    .output()
+    .unwrap();
     let (code, stdout, stderr) = common::finish(out);
     assert_eq!(code, 0, "{stderr}");
     let audit = std::fs::read_to_string(&audit).unwrap();

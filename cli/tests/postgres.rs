@@ -547,3 +547,38 @@ fn the_dry_run_needs_only_select_rights() {
     assert_eq!(pg.sessions_checksum("true"), before);
     pg.exec(&format!("DROP OWNED BY {role}; DROP ROLE {role};"));
 }
+
+/// Statements one run issues, counted from sqlx's own statement log.
+fn statements(pg: &Pg, extra: &[&str]) -> usize {
+    let mut args = vec![
+        "migrate",
+        "-D",
+        &pg.url,
+        "--now",
+        NOW,
+        "--default-timezone",
+        "Europe/Paris",
+    ];
+    args.extend_from_slice(extra);
+    let out = common::command(&args)
+        .env("RUST_LOG", "sqlx::query=trace")
+        .output()
+        .unwrap();
+    let (code, _, err) = common::finish(out);
+    assert_eq!(code, 0, "{err}");
+    err.lines().filter(|l| l.contains(" sqlx::query: ")).count()
+}
+
+#[test]
+fn statements_per_run_are_fixed_per_batch_of_500_classes() {
+    let pg = Pg::new("statements");
+    pg.seed(&sample(1000));
+    // 1,000 classes = 2 batches. Dry run: BEGIN READ ONLY, the class ids, the tutors' sessions
+    // (once, for R25 across batches), 6 reads per batch, ROLLBACK.
+    assert_eq!(statements(&pg, &["--dry-run"]), 1 + 1 + 1 + 2 * 6 + 1);
+    // Writing: the class ids, the tutors' sessions, then per batch BEGIN, SET LOCAL
+    // lock_timeout, the locks, 6 reads, one INSERT, COMMIT.
+    assert_eq!(statements(&pg, &[]), 2 + 2 * 11);
+    // Re-run: nothing to insert.
+    assert_eq!(statements(&pg, &[]), 2 + 2 * 10);
+}

@@ -22,9 +22,18 @@ fn dump(path: &Path) -> String {
         let mut c = sqlx::SqliteConnection::connect(&url(path)).await.unwrap();
         let mut out = String::new();
         for table in [
-            "classes", "class_time_slots", "class_slot_cancellations", "class_tutor_assignments",
-            "class_members", "tutor_profiles", "tutor_availability", "users", "countries",
-            "subjects", "level_subjects", "tutoring_sessions",
+            "classes",
+            "class_time_slots",
+            "class_slot_cancellations",
+            "class_tutor_assignments",
+            "class_members",
+            "tutor_profiles",
+            "tutor_availability",
+            "users",
+            "countries",
+            "subjects",
+            "level_subjects",
+            "tutoring_sessions",
         ] {
             let rows = sqlx::query(&format!("SELECT * FROM {table} ORDER BY id"))
                 .fetch_all(&mut c)
@@ -78,14 +87,28 @@ fn seeded(name: &str, classes: usize) -> std::path::PathBuf {
     let dir = temp_dir(name);
     let db = dir.join("genova.sqlite");
     let snapshot = common::write_json(&dir, "snapshot.json", &sample(classes));
-    let (code, _, err) = run(&["seed", "-D", &format!("sqlite:{}?mode=rwc", db.display()), "-i", snapshot.to_str().unwrap()]);
+    let (code, _, err) = run(&[
+        "seed",
+        "-D",
+        &format!("sqlite:{}?mode=rwc", db.display()),
+        "-i",
+        snapshot.to_str().unwrap(),
+    ]);
     assert_eq!(code, 0, "{err}");
     db
 }
 
 fn migrate(db: &Path, extra: &[&str]) -> (i32, String, String) {
     let u = url(db);
-    let mut args = vec!["migrate", "-D", &u, "--now", NOW, "--default-timezone", "Europe/Paris"];
+    let mut args = vec![
+        "migrate",
+        "-D",
+        &u,
+        "--now",
+        NOW,
+        "--default-timezone",
+        "Europe/Paris",
+    ];
     args.extend_from_slice(extra);
     run(&args)
 }
@@ -107,10 +130,19 @@ fn sqlite_migrate_then_rerun_creates_nothing_and_keeps_existing_rows() {
     let db = seeded("sqlite-migrate", 30);
     let existing = sessions_text(&db);
     let (_, dry, _) = migrate(&db, &["-d", "--format", "json"]);
-    let expected = serde_json::from_str::<Value>(&dry).unwrap()["create"].as_array().unwrap().len() as i64;
+    let expected = serde_json::from_str::<Value>(&dry).unwrap()["create"]
+        .as_array()
+        .unwrap()
+        .len() as i64;
     let (code, out, err) = migrate(&db, &["--detailed-exitcode"]);
     assert_eq!(code, 3, "{out}{err}");
-    assert_eq!(count(&db, "SELECT count(*) FROM tutoring_sessions WHERE id NOT LIKE 'e-%'"), expected);
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) FROM tutoring_sessions WHERE id NOT LIKE 'e-%'"
+        ),
+        expected
+    );
     // The rows that existed are unchanged, and come first in id order ('e-' < uuids? no: compare by id set).
     let after = sessions_text(&db);
     for line in existing.lines() {
@@ -118,7 +150,10 @@ fn sqlite_migrate_then_rerun_creates_nothing_and_keeps_existing_rows() {
     }
     let (code, out, _) = migrate(&db, &["--detailed-exitcode", "--format", "json"]);
     assert_eq!(code, 0);
-    assert_eq!(serde_json::from_str::<Value>(&out).unwrap()["summary"]["sessionsToCreate"], 0);
+    assert_eq!(
+        serde_json::from_str::<Value>(&out).unwrap()["summary"]["sessionsToCreate"],
+        0
+    );
     assert_eq!(sessions_text(&db), after);
 }
 
@@ -126,23 +161,42 @@ fn sqlite_migrate_then_rerun_creates_nothing_and_keeps_existing_rows() {
 fn sqlite_four_concurrent_migrates_write_each_session_once() {
     let db = seeded("sqlite-concurrent", 80);
     let (_, dry, _) = migrate(&db, &["-d", "--format", "json"]);
-    let expected = serde_json::from_str::<Value>(&dry).unwrap()["create"].as_array().unwrap().len() as i64;
+    let expected = serde_json::from_str::<Value>(&dry).unwrap()["create"]
+        .as_array()
+        .unwrap()
+        .len() as i64;
     let u = url(&db);
     let children: Vec<_> = ["3", "7", "500", "13"]
         .iter()
         .map(|batch| {
-            common::command(&["migrate", "-D", &u, "--now", NOW, "--default-timezone", "Europe/Paris", "--batch-size", batch])
-                .stdout(Stdio::piped())
-                .stderr(Stdio::piped())
-                .spawn()
-                .unwrap()
+            common::command(&[
+                "migrate",
+                "-D",
+                &u,
+                "--now",
+                NOW,
+                "--default-timezone",
+                "Europe/Paris",
+                "--batch-size",
+                batch,
+            ])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
         })
         .collect();
     for child in children {
         let (code, _, err) = common::finish(child.wait_with_output().unwrap());
         assert_eq!(code, 0, "{err}");
     }
-    assert_eq!(count(&db, "SELECT count(*) FROM tutoring_sessions WHERE id NOT LIKE 'e-%'"), expected);
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) FROM tutoring_sessions WHERE id NOT LIKE 'e-%'"
+        ),
+        expected
+    );
     assert_eq!(
         count(&db, "SELECT count(*) FROM (SELECT 1 FROM tutoring_sessions GROUP BY \"classId\", \"scheduledStart\", subject HAVING count(*) > 1)"),
         0
@@ -156,12 +210,25 @@ fn the_demo_creates_applies_and_recreates_nothing() {
     let d = db.to_str().unwrap();
     let (code, out, err) = run(&["demo", "--database", d, "--now", "2026-11-30T00:00:00Z"]);
     assert_eq!(code, 0, "{err}");
-    for needle in ["Created ", "Douala", "Dakar", "Paris", "+ create", "- skipped", "! conflict", "Sessions generated: 17", "Plan: 0 to create"] {
+    for needle in [
+        "Created ",
+        "Douala",
+        "Dakar",
+        "Paris",
+        "+ create",
+        "- skipped",
+        "! conflict",
+        "Sessions generated: 17",
+        "Plan: 0 to create",
+    ] {
         assert!(out.contains(needle), "{needle:?} missing:\n{out}");
     }
     // Reused on a second run: nothing more to create.
     let (code, out, _) = run(&["demo", "--database", d, "--now", "2026-11-30T00:00:00Z"]);
     assert_eq!(code, 0);
-    assert!(out.contains("Reusing ") && out.contains("Sessions generated: 0"), "{out}");
+    assert!(
+        out.contains("Reusing ") && out.contains("Sessions generated: 0"),
+        "{out}"
+    );
     assert_eq!(count(&db, "SELECT count(*) FROM tutoring_sessions"), 19);
 }

@@ -1,11 +1,11 @@
 //! Joining the plans of disjoint groups of classes into the plan of them all (§4, R24, R25).
 //!
 //! A storage layer that plans a large database a batch of classes at a time gets, from each
-//! batch, exactly the entries the whole snapshot would give for those classes — provided each
-//! batch saw its classes' rows and its tutors' sessions in every class — except one thing:
-//! two planned sessions of one tutor in classes of different batches. [`merge`] finds those
-//! (R25's "another `create` entry"), then orders, de-duplicates and counts as [`Plan::finish`]
-//! does.
+//! batch, exactly the entries the whole snapshot would give for those classes, except R25's
+//! double bookings across batches: a planned session of a tutor overlapping another planned
+//! session, or an existing session, in a class of another batch. [`merge`] finds those from
+//! every batch's `create` entries and the tutors' existing sessions (read once, not once per
+//! batch), then orders, de-duplicates and counts as [`Plan::finish`] does.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -13,11 +13,13 @@ use std::sync::Arc;
 use crate::diff::SessionIndex;
 use crate::occurrence::Window;
 use crate::plan::{Plan, Warning, WarningCode};
+use crate::snapshot::ExistingSession;
 use crate::tutor::double_booked;
 
 /// The plan of the union of disjoint groups of classes, each planned for the same `window`
-/// from a snapshot holding its classes' rows, the tutors they assign and those tutors'
-/// existing sessions in any class.
+/// from a snapshot holding its classes' rows (sessions included) and the tutors they assign.
+/// `tutor_sessions` are existing sessions of any class that R25 compares with (those without a
+/// tutor or `CANCELLED` are ignored; passing more than needed is harmless).
 ///
 /// ```
 /// use genova_sessions_core::{merge, plan_json};
@@ -34,12 +36,16 @@ use crate::tutor::double_booked;
 /// let a = plan_json(&class("c1"), &options).unwrap();
 /// let b = plan_json(&class("c2"), &options).unwrap();
 /// let window = a.window;
-/// let both = merge(window, [a, b]);
+/// let both = merge(window, [a, b], &[]);
 /// // t1 teaches c1 and c2 at the same time: both planned sides are warned (R25).
 /// assert_eq!(both.summary.sessions_to_create, 2);
 /// assert_eq!(both.summary.warnings, 2);
 /// ```
-pub fn merge(window: Window, parts: impl IntoIterator<Item = Plan>) -> Plan {
+pub fn merge(
+    window: Window,
+    parts: impl IntoIterator<Item = Plan>,
+    tutor_sessions: &[ExistingSession],
+) -> Plan {
     let mut all = Plan::empty(window);
     for part in parts {
         all.summary.classes_processed += part.summary.classes_processed;
@@ -51,14 +57,14 @@ pub fn merge(window: Window, parts: impl IntoIterator<Item = Plan>) -> Plan {
         all.warnings.extend(part.warnings);
         all.errors.extend(part.errors);
     }
-    warn_double_bookings(&mut all);
+    warn_double_bookings(&mut all, tutor_sessions);
     all.finish();
     all
 }
 
-/// R25 among the planned sessions alone; a session a part already warned is warned again and
-/// de-duplicated by [`Plan::finish`] (the message is the same).
-fn warn_double_bookings(plan: &mut Plan) {
+/// R25 over every part; a session a part already warned is warned again and de-duplicated by
+/// [`Plan::finish`] (the message is the same).
+fn warn_double_bookings(plan: &mut Plan, tutor_sessions: &[ExistingSession]) {
     let mut ranks: HashMap<Arc<str>, u32> = HashMap::new();
     let mut with_tutor = Vec::new();
     let mut planned = Vec::new();
@@ -70,8 +76,16 @@ fn warn_double_bookings(plan: &mut Plan) {
             planned.push((rank, c.scheduled_start, c.scheduled_end));
         }
     }
-    let nobody = SessionIndex::default();
-    let booked = double_booked(&planned, |_| &nobody);
+    // Each planned tutor's non-cancelled existing sessions, indexed by rank.
+    let mut busy: Vec<Vec<&ExistingSession>> = vec![Vec::new(); ranks.len()];
+    for s in tutor_sessions {
+        let rank = s.tutor_id.as_deref().and_then(|t| ranks.get(t));
+        if let (Some(&rank), false) = (rank, s.status == "CANCELLED") {
+            busy[rank as usize].push(s);
+        }
+    }
+    let busy: Vec<SessionIndex<'_>> = busy.into_iter().map(SessionIndex::new).collect();
+    let booked = double_booked(&planned, |rank| &busy[rank as usize]);
     for (&i, double) in with_tutor.iter().zip(booked) {
         if !double {
             continue;

@@ -4,7 +4,7 @@ pub mod plan;
 
 #[cfg(feature = "db")]
 pub mod database;
-#[cfg(feature = "db")]
+#[cfg(feature = "sqlite")]
 pub mod demo;
 #[cfg(feature = "db")]
 pub mod export;

@@ -417,6 +417,7 @@ impl Db {
     }
 
     /// Whether the `classes` table holds no row (or does not exist).
+    #[cfg(feature = "sqlite")]
     pub async fn is_empty(&mut self) -> bool {
         self.class_ids()
             .await

@@ -5,6 +5,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use sha2::{Digest, Sha256};
 
+use genova_sessions_core::{ExistingSession, Instant};
+
 use super::{sql, Db, DbError};
 
 /// One row as the database wrote it: the class it belongs to (the tutor for tutor rows), the
@@ -22,9 +24,9 @@ pub struct Row {
 /// Which existing sessions a batch reads.
 #[derive(Clone, Copy, Debug)]
 pub enum Sessions<'a> {
-    /// Those of the batch's classes, and of the tutors its assignments name in any class,
-    /// that can overlap an occurrence: ending or starting at or after `from`, starting before
-    /// `until` (RFC 3339 UTC).
+    /// Those of the batch's classes that can overlap an occurrence: ending or starting at or
+    /// after `from`, starting before `until` (RFC 3339 UTC). (The tutors' sessions in other
+    /// classes are read once per run: [`Db::tutor_sessions`].)
     Near {
         /// Lower bound.
         from: &'a str,
@@ -33,6 +35,75 @@ pub enum Sessions<'a> {
     },
     /// Every session of the batch's classes (export).
     All,
+}
+
+impl Db {
+    /// Non-cancelled sessions with a tutor, of any class, that can overlap the window (bounds
+    /// as [`Sessions::Near`]): the core's R25 check across batches needs only their tutor and
+    /// times, read once per run as plain columns.
+    pub async fn tutor_sessions(
+        &mut self,
+        from: &str,
+        until: &str,
+    ) -> Result<Vec<ExistingSession>, DbError> {
+        type Raw<T> = (String, String, T, T, String);
+        let statement = self.statements().tutor_sessions;
+        #[cfg(feature = "postgres")]
+        let millis = |ms: i64| {
+            chrono::DateTime::from_timestamp_millis(ms).map(|t| Instant::from_utc(t.naive_utc()))
+        };
+        let result: Result<Vec<Raw<Option<Instant>>>, sqlx::Error> = match self {
+            #[cfg(feature = "postgres")]
+            Db::Pg(c) => sqlx::query_as::<_, Raw<i64>>(statement)
+                .bind(from)
+                .bind(until)
+                .fetch_all(c)
+                .await
+                .map(|rows| {
+                    rows.into_iter()
+                        .map(|(id, tutor, start, end, status)| {
+                            (id, tutor, millis(start), millis(end), status)
+                        })
+                        .collect()
+                }),
+            #[cfg(feature = "sqlite")]
+            Db::Sqlite(c) => sqlx::query_as::<_, Raw<String>>(statement)
+                .bind(from)
+                .bind(until)
+                .fetch_all(c)
+                .await
+                .map(|rows| {
+                    rows.into_iter()
+                        .map(|(id, tutor, start, end, status)| {
+                            (
+                                id,
+                                tutor,
+                                Instant::parse(&start),
+                                Instant::parse(&end),
+                                status,
+                            )
+                        })
+                        .collect()
+                }),
+        };
+        let rows = result.map_err(|e| DbError::new("reading tutoring_sessions", e))?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(id, tutor, start, end, status)| {
+                Some(ExistingSession {
+                    id,
+                    class_id: String::new(),
+                    tutor_id: Some(tutor),
+                    subject: String::new(),
+                    scheduled_start: start?,
+                    scheduled_end: end?,
+                    status,
+                    price: None,
+                    cancellation_reason: None,
+                })
+            })
+            .collect())
+    }
 }
 
 /// The rows of one batch of classes.

@@ -5,7 +5,7 @@
 //! the snapshot JSON of SPEC §2, built by the database itself, so that `migrate` and
 //! `export-snapshot` hand the core exactly the same text.
 //!
-//! Parameters: `$1`/`?1` the batch's class ids (a `text[]` on PostgreSQL, a JSON array on
+//! Parameters (except `tutor_sessions`): `$1`/`?1` the batch's class ids (a `text[]` on PostgreSQL, a JSON array on
 //! SQLite); `$2`/`?2` and `$3`/`?3` the bounds of the sessions read (RFC 3339 UTC text).
 
 /// The statements of one backend.
@@ -22,8 +22,12 @@ pub struct Statements {
     pub assignments: &'static str,
     /// Tutors the batch's assignments name, with rate and availability.
     pub tutors: &'static str,
-    /// Sessions of the batch's classes and tutors (any class) that can overlap the window.
+    /// Sessions of the batch's classes that can overlap the window.
     pub sessions_near: &'static str,
+    /// Non-cancelled sessions with a tutor, any class, that can overlap the window: id, tutor,
+    /// start, end (milliseconds since 1970 on PostgreSQL, text on SQLite), status (`$1`/`$2`
+    /// are the bounds).
+    pub tutor_sessions: &'static str,
     /// Every session of the batch's classes (export).
     pub sessions_all: &'static str,
     /// Bulk insert of planned sessions.
@@ -99,12 +103,20 @@ SELECT t."classId", ''::text, json_build_object(
   'scheduledEnd', to_char(t."scheduledEnd", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
   'status', t.status, 'price', t.price::text, 'cancellationReason', t."cancellationReason")::text
 FROM tutoring_sessions t
-WHERE (t."classId" = ANY($1::text[])
-       OR t."tutorId" IN (SELECT a."tutorId" FROM class_tutor_assignments a WHERE a."classId" = ANY($1::text[])))
+WHERE t."classId" = ANY($1::text[])
   AND (t."scheduledEnd" >= ($2::timestamptz AT TIME ZONE 'UTC')
        OR t."scheduledStart" >= ($2::timestamptz AT TIME ZONE 'UTC'))
   AND t."scheduledStart" < ($3::timestamptz AT TIME ZONE 'UTC')
 ORDER BY t.id COLLATE "C""#,
+    tutor_sessions: r#"
+SELECT t.id, t."tutorId",
+  (extract(epoch FROM t."scheduledStart") * 1000)::bigint,
+  (extract(epoch FROM t."scheduledEnd") * 1000)::bigint, t.status::text
+FROM tutoring_sessions t
+WHERE t."tutorId" IS NOT NULL AND t.status <> 'CANCELLED'
+  AND (t."scheduledEnd" >= ($1::timestamptz AT TIME ZONE 'UTC')
+       OR t."scheduledStart" >= ($1::timestamptz AT TIME ZONE 'UTC'))
+  AND t."scheduledStart" < ($2::timestamptz AT TIME ZONE 'UTC')"#,
     sessions_all: r#"
 SELECT t."classId", ''::text, json_build_object(
   'id', t.id, 'classId', t."classId", 'tutorId', t."tutorId", 'subject', t.subject,
@@ -206,12 +218,16 @@ SELECT t."classId", '', json_object(
   'scheduledStart', t."scheduledStart", 'scheduledEnd', t."scheduledEnd",
   'status', t.status, 'price', t.price, 'cancellationReason', t."cancellationReason")
 FROM tutoring_sessions t
-WHERE (t."classId" IN (SELECT value FROM json_each(?1))
-       OR t."tutorId" IN (SELECT a."tutorId" FROM class_tutor_assignments a
-                          WHERE a."classId" IN (SELECT value FROM json_each(?1))))
+WHERE t."classId" IN (SELECT value FROM json_each(?1))
   AND (t."scheduledEnd" >= ?2 OR t."scheduledStart" >= ?2)
   AND t."scheduledStart" < ?3
 ORDER BY t.id"#,
+    tutor_sessions: r#"
+SELECT t.id, t."tutorId", t."scheduledStart", t."scheduledEnd", t.status
+FROM tutoring_sessions t
+WHERE t."tutorId" IS NOT NULL AND t.status <> 'CANCELLED'
+  AND (t."scheduledEnd" >= ?1 OR t."scheduledStart" >= ?1)
+  AND t."scheduledStart" < ?2"#,
     sessions_all: r#"
 SELECT t."classId", '', json_object(
   'id', t.id, 'classId', t."classId", 'tutorId', t."tutorId", 'subject', t.subject,

@@ -87,13 +87,16 @@ impl Db {
     ) -> Result<(), DbError> {
         match self {
             #[cfg(feature = "postgres")]
-            Db::Pg(_) => {
-                self.control("BEGIN").await?;
+            Db::Pg(c) => {
+                use sqlx::Executor;
+                c.execute(sqlx::raw_sql("BEGIN"))
+                    .await
+                    .map_err(|e| DbError::new("begin", e))?;
                 // `lock_timeout = 0` would mean "wait forever": one millisecond is the least.
                 let ms = lock_timeout.as_millis().clamp(1, i32::MAX as u128);
-                self.control(&format!("SET LOCAL lock_timeout = {ms}"))
-                    .await?;
-                let Db::Pg(c) = self else { unreachable!() };
+                c.execute(sqlx::raw_sql(&format!("SET LOCAL lock_timeout = {ms}")))
+                    .await
+                    .map_err(|e| DbError::new("set", e))?;
                 sqlx::query(super::sql::POSTGRES_LOCK)
                     .bind(class_ids)
                     .execute(&mut *c)
