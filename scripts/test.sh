@@ -10,6 +10,8 @@ cd "$(dirname "$0")/.."
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 export PROPTEST_CASES="${PROPTEST_CASES:-256}"
 export DATABASE_URL_TEST="${DATABASE_URL_TEST:-postgres://postgres@127.0.0.1:5432/test}"
+# The CLI's database tests create (and drop) a schema of their own per test on this server.
+export GENOVA_TEST_DATABASE_URL="${GENOVA_TEST_DATABASE_URL:-$DATABASE_URL_TEST}"
 
 declare -a SUMMARY=()
 stage() {
@@ -26,11 +28,16 @@ stage() {
 rust_checks() {
   cargo fmt --all -- --check
   cargo clippy --workspace --all-targets -- -D warnings
+  # The CLI without its database features: `plan --input` only.
+  cargo clippy -p genova-sessions-cli --no-default-features --all-targets -- -D warnings
   RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --quiet
 }
 
 rust_tests() {
+  # Includes the CLI's PostgreSQL (fresh schema per test) and SQLite tests.
   cargo test --workspace
+  # The CLI built without database features still plans every vector.
+  cargo test -p genova-sessions-cli --no-default-features
 }
 
 stage "rust: fmt, clippy, doc" rust_checks

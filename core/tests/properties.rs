@@ -280,4 +280,39 @@ proptest! {
         parts.sort_by(|x, y| (&x.class_id, x.scheduled_start, &x.time_slot_id).cmp(&(&y.class_id, y.scheduled_start, &y.time_slot_id)));
         prop_assert_eq!(parts, whole.create);
     }
+
+    /// §4, R25: planning the classes in two batches and joining the plans with `merge` gives
+    /// the plan of all of them (a storage layer's batches cannot change the answer).
+    #[test]
+    fn batches_merged_equal_the_whole(s in snapshot(), now in instant(), weeks in 1i64..=8, split in 0usize..4) {
+        // Give some planned sessions' tutors a session elsewhere (a class no batch holds) at
+        // the same time, so that R25 must look beyond each batch's own rows.
+        let mut s = s;
+        let first_plan = run(&s, now, weeks);
+        for (i, c) in first_plan.create.iter().enumerate().filter(|(i, c)| i % 3 == 0 && c.tutor_id.is_some()) {
+            s.existing_sessions.push(ExistingSession {
+                id: format!("elsewhere{i}"), class_id: "elsewhere".into(),
+                tutor_id: c.tutor_id.as_deref().map(str::to_owned), subject: "Autre".into(),
+                scheduled_start: c.scheduled_start,
+                scheduled_end: c.scheduled_start.checked_add(Duration::minutes(30)).unwrap(),
+                status: "CONFIRMED".into(), price: None, cancellation_reason: None });
+        }
+        let whole = run(&s, now, weeks);
+        let ids: Vec<String> = s.classes.iter().map(|c| c.id.clone()).collect();
+        let first: std::collections::BTreeSet<&String> = ids.iter().take(split).collect();
+        let part = |mine: bool| {
+            let keep = |class: &String| first.contains(class) == mine;
+            let slots_of: std::collections::BTreeSet<String> = s.time_slots.iter()
+                .filter(|t| keep(&t.class_id)).map(|t| t.id.clone()).collect();
+            let mut p = s.clone();
+            p.classes.retain(|c| keep(&c.id));
+            p.time_slots.retain(|t| keep(&t.class_id));
+            p.slot_cancellations.retain(|x| slots_of.contains(&x.time_slot_id));
+            p.tutor_assignments.retain(|a| keep(&a.class_id));
+            p.existing_sessions.retain(|e| keep(&e.class_id));
+            run(&p, now, weeks)
+        };
+        let merged = genova_sessions_core::merge(whole.window, [part(true), part(false)], &s.existing_sessions);
+        prop_assert_eq!(merged.to_json_line(), whole.to_json_line());
+    }
 }
