@@ -60,20 +60,29 @@ pub enum Format {
     Json,
 }
 
-/// Where the database is and how to treat it (shared by the database commands).
+/// The database (shared by the database commands).
 #[cfg(feature = "db")]
 #[derive(Debug, Args)]
-pub struct DbArgs {
+pub struct DatabaseUrl {
     /// postgres://user:password@host/db or sqlite:file; also read from DATABASE_URL or a
     /// `.env` file. The password is never printed.
     #[arg(
-        long,
+        long = "database-url",
         short = 'D',
         env = "DATABASE_URL",
         hide_env_values = true,
         value_name = "URL"
     )]
-    pub database_url: String,
+    pub url: String,
+}
+
+/// Where the database is and how to treat it (shared by `migrate` and `maintain`).
+#[cfg(feature = "db")]
+#[derive(Debug, Args)]
+pub struct DbArgs {
+    /// The database.
+    #[command(flatten)]
+    pub database: DatabaseUrl,
     /// Plan as of this instant, RFC 3339 (default: the current time).
     #[arg(long, value_name = "RFC3339", allow_hyphen_values = true)]
     pub now: Option<String>,
@@ -146,15 +155,9 @@ pub struct MaintainArgs {
 #[cfg(feature = "db")]
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// postgres://… or sqlite:…; also DATABASE_URL or `.env`.
-    #[arg(
-        long,
-        short = 'D',
-        env = "DATABASE_URL",
-        hide_env_values = true,
-        value_name = "URL"
-    )]
-    pub database_url: String,
+    /// The database.
+    #[command(flatten)]
+    pub database: DatabaseUrl,
     /// Write to FILE instead of stdout.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub out: Option<PathBuf>,
@@ -176,15 +179,9 @@ pub struct DemoArgs {
 #[cfg(feature = "db")]
 #[derive(Debug, Args)]
 pub struct SeedArgs {
-    /// postgres://… or sqlite:…
-    #[arg(
-        long,
-        short = 'D',
-        env = "DATABASE_URL",
-        hide_env_values = true,
-        value_name = "URL"
-    )]
-    pub database_url: String,
+    /// The database.
+    #[command(flatten)]
+    pub database: DatabaseUrl,
     /// Snapshot JSON file (bare or wrapped).
     #[arg(long, short = 'i', value_name = "FILE")]
     pub input: PathBuf,

@@ -196,6 +196,11 @@ pub fn summary(out: &mut impl Write, plan: &Plan, dry_run: bool, written: u64) -
     writeln!(out, "  Weeks skipped (cancelled): {}", s.skipped_cancelled)?;
     writeln!(out, "  Warnings: {}", s.warnings)?;
     writeln!(out, "  Errors: {}", s.errors)?;
+    error_lines(out, plan)
+}
+
+/// One indented line per class error: `class: CODE: message`.
+pub fn error_lines(out: &mut impl Write, plan: &Plan) -> io::Result<()> {
     for e in &plan.errors {
         writeln!(
             out,

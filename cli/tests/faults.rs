@@ -10,7 +10,7 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::process::{Child, Stdio};
+use std::process::Child;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
@@ -40,11 +40,7 @@ fn spawn_migrate(url: &str, extra: &[&str]) -> Child {
         BATCH,
     ];
     args.extend_from_slice(extra);
-    common::command(&args)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn")
+    common::spawn(&args)
 }
 
 /// Per class, the sessions the plan creates (from a dry run).
@@ -165,14 +161,42 @@ fn rerun_completes(pg: &Pg, expected: &BTreeMap<String, i64>, existing_before: &
     assert_eq!(pg.duplicates(), 0);
 }
 
-#[test]
-fn kill_9_mid_run_leaves_whole_batches_and_the_rerun_completes() {
-    let _one = serial();
-    let pg = Pg::new("kill");
+/// A seeded schema whose insert of `c0300`'s batch sleeps `seconds`, with what a full run
+/// writes per class and the checksum of the rows that existed.
+struct Prepared {
+    pg: Pg,
+    existing: String,
+    expected: BTreeMap<String, i64>,
+}
+
+fn prepared(name: &str, seconds: u32) -> Prepared {
+    let pg = Pg::new(name);
     pg.seed(&sample(CLASSES));
     let existing = pg.sessions_checksum("id LIKE 'e-%'");
     let expected = expected(&pg);
-    slow_insert(&pg, 3);
+    slow_insert(&pg, seconds);
+    Prepared {
+        pg,
+        existing,
+        expected,
+    }
+}
+
+/// After a fault: whole batches only; then, the sleep gone, a re-run completes.
+fn finish_fault(pg: &Pg, expected: &BTreeMap<String, i64>, existing: &str) {
+    assert_whole_batches(pg, expected);
+    drop_slow_insert(pg);
+    rerun_completes(pg, expected, existing);
+}
+
+#[test]
+fn kill_9_mid_run_leaves_whole_batches_and_the_rerun_completes() {
+    let _one = serial();
+    let Prepared {
+        pg,
+        existing,
+        expected,
+    } = prepared("kill", 3);
     let mut child = spawn_migrate(&pg.url, &[]);
     wait_for_sleeping_insert(&pg);
     // SIGKILL: no destructor, no rollback sent; the server aborts the open transaction.
@@ -188,11 +212,11 @@ fn kill_9_mid_run_leaves_whole_batches_and_the_rerun_completes() {
 #[test]
 fn a_terminated_connection_stops_the_run_with_one_line_and_no_partial_batch() {
     let _one = serial();
-    let pg = Pg::new("terminate");
-    pg.seed(&sample(CLASSES));
-    let existing = pg.sessions_checksum("id LIKE 'e-%'");
-    let expected = expected(&pg);
-    slow_insert(&pg, 30);
+    let Prepared {
+        pg,
+        existing,
+        expected,
+    } = prepared("terminate", 30);
     let child = spawn_migrate(&pg.url, &[]);
     let pid = wait_for_sleeping_insert(&pg);
     pg.text(&format!("SELECT pg_terminate_backend({pid})::text"));
@@ -204,19 +228,17 @@ fn a_terminated_connection_stops_the_run_with_one_line_and_no_partial_batch() {
         "{err}"
     );
     assert!(err.contains("a re-run completes the rest"), "{err}");
-    assert_whole_batches(&pg, &expected);
-    drop_slow_insert(&pg);
-    rerun_completes(&pg, &expected, &existing);
+    finish_fault(&pg, &expected, &existing);
 }
 
 #[test]
 fn a_statement_timeout_stops_the_run_with_one_line_and_no_partial_batch() {
     let _one = serial();
-    let pg = Pg::new("timeout");
-    pg.seed(&sample(CLASSES));
-    let existing = pg.sessions_checksum("id LIKE 'e-%'");
-    let expected = expected(&pg);
-    slow_insert(&pg, 5);
+    let Prepared {
+        pg,
+        existing,
+        expected,
+    } = prepared("timeout", 5);
     let url = pg
         .url
         .replace("options=", "options=-c%20statement_timeout%3D1000%20");
@@ -227,9 +249,7 @@ fn a_statement_timeout_stops_the_run_with_one_line_and_no_partial_batch() {
         err.contains("canceling statement due to statement timeout"),
         "{err}"
     );
-    assert_whole_batches(&pg, &expected);
-    drop_slow_insert(&pg);
-    rerun_completes(&pg, &expected, &existing);
+    finish_fault(&pg, &expected, &existing);
 }
 
 #[test]
@@ -242,7 +262,7 @@ fn four_migrates_and_a_maintain_at_once_write_each_session_once() {
     let mut children: Vec<Child> = ["7", "25", "100", "500"]
         .iter()
         .map(|b| {
-            common::command(&[
+            common::spawn(&[
                 "migrate",
                 "-D",
                 &pg.url,
@@ -253,29 +273,19 @@ fn four_migrates_and_a_maintain_at_once_write_each_session_once() {
                 "--batch-size",
                 b,
             ])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap()
         })
         .collect();
-    children.push(
-        common::command(&[
-            "maintain",
-            "-D",
-            &pg.url,
-            "--now",
-            NOW,
-            "--default-timezone",
-            "Europe/Paris",
-            "--batch-size",
-            "13",
-        ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap(),
-    );
+    children.push(common::spawn(&[
+        "maintain",
+        "-D",
+        &pg.url,
+        "--now",
+        NOW,
+        "--default-timezone",
+        "Europe/Paris",
+        "--batch-size",
+        "13",
+    ]));
     for child in children {
         let (code, out, err) = common::finish(child.wait_with_output().unwrap());
         assert_eq!(code, 0, "{out}{err}");

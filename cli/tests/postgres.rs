@@ -5,8 +5,6 @@
 
 mod common;
 
-use std::process::Stdio;
-
 use common::{plan_of, run, sample, Pg, NOW};
 use serde_json::Value;
 
@@ -283,7 +281,7 @@ fn four_concurrent_migrates_write_each_session_once() {
     let children: Vec<_> = (0..4)
         .map(|i| {
             let batch = ["5", "11", "500", "17"][i];
-            common::command(&[
+            common::spawn(&[
                 "migrate",
                 "-D",
                 &pg.url,
@@ -294,10 +292,6 @@ fn four_concurrent_migrates_write_each_session_once() {
                 "--batch-size",
                 batch,
             ])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap()
         })
         .collect();
     let mut written = 0;
@@ -548,8 +542,8 @@ fn the_dry_run_needs_only_select_rights() {
     pg.exec(&format!("DROP OWNED BY {role}; DROP ROLE {role};"));
 }
 
-/// Statements one run issues, counted from sqlx's own statement log.
-fn statements(pg: &Pg, extra: &[&str]) -> usize {
+/// The statements one run issues, in order, from sqlx's own statement log (their first line).
+fn statements(pg: &Pg, extra: &[&str]) -> Vec<String> {
     let mut args = vec![
         "migrate",
         "-D",
@@ -566,7 +560,28 @@ fn statements(pg: &Pg, extra: &[&str]) -> usize {
         .unwrap();
     let (code, _, err) = common::finish(out);
     assert_eq!(code, 0, "{err}");
-    err.lines().filter(|l| l.contains(" sqlx::query: ")).count()
+    err.lines()
+        .filter(|l| l.contains(" sqlx::query: "))
+        .map(|l| {
+            let statement = l.split("db.statement=\"").nth(1).unwrap_or_default();
+            let statement = statement.trim_start_matches("\\n");
+            let end = [statement.find("\\n"), statement.find("\" ")]
+                .into_iter()
+                .flatten()
+                .min()
+                .unwrap_or(statement.len());
+            match &statement[..end] {
+                // Short statements are logged whole in `summary` only.
+                "" => l
+                    .split("summary=\"")
+                    .nth(1)
+                    .and_then(|s| s.split('"').next())
+                    .unwrap_or_default()
+                    .to_owned(),
+                text => text.to_owned(),
+            }
+        })
+        .collect()
 }
 
 #[test]
@@ -575,10 +590,29 @@ fn statements_per_run_are_fixed_per_batch_of_500_classes() {
     pg.seed(&sample(1000));
     // 1,000 classes = 2 batches. Dry run: BEGIN READ ONLY, the class ids, the tutors' sessions
     // (once, for R25 across batches), 6 reads per batch, ROLLBACK.
-    assert_eq!(statements(&pg, &["--dry-run"]), 1 + 1 + 1 + 2 * 6 + 1);
+    let dry = statements(&pg, &["--dry-run"]);
+    assert_eq!(dry.len(), 1 + 1 + 1 + 2 * 6 + 1, "{dry:#?}");
+    // Structurally unable to write: everything runs inside one READ ONLY transaction, and
+    // only SELECTs run in it.
+    assert_eq!(dry[0], "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    assert_eq!(dry[dry.len() - 1], "ROLLBACK");
+    assert!(
+        dry[1..dry.len() - 1]
+            .iter()
+            .all(|s| s.starts_with("SELECT")),
+        "{dry:#?}"
+    );
     // Writing: the class ids, the tutors' sessions, then per batch BEGIN, SET LOCAL
     // lock_timeout, the locks, 6 reads, one INSERT, COMMIT.
-    assert_eq!(statements(&pg, &[]), 2 + 2 * 11);
+    let write = statements(&pg, &[]);
+    assert_eq!(write.len(), 2 + 2 * 11, "{write:#?}");
+    assert_eq!(
+        write
+            .iter()
+            .filter(|s| s.starts_with("INSERT INTO tutoring_sessions"))
+            .count(),
+        2
+    );
     // Re-run: nothing to insert.
-    assert_eq!(statements(&pg, &[]), 2 + 2 * 10);
+    assert_eq!(statements(&pg, &[]).len(), 2 + 2 * 10);
 }

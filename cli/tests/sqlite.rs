@@ -6,7 +6,6 @@
 mod common;
 
 use std::path::Path;
-use std::process::Stdio;
 
 use common::{run, sample, temp_dir, NOW};
 use serde_json::Value;
@@ -169,7 +168,7 @@ fn sqlite_four_concurrent_migrates_write_each_session_once() {
     let children: Vec<_> = ["3", "7", "500", "13"]
         .iter()
         .map(|batch| {
-            common::command(&[
+            common::spawn(&[
                 "migrate",
                 "-D",
                 &u,
@@ -180,10 +179,6 @@ fn sqlite_four_concurrent_migrates_write_each_session_once() {
                 "--batch-size",
                 batch,
             ])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap()
         })
         .collect();
     for child in children {

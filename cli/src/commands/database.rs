@@ -40,6 +40,14 @@ pub fn options(now: Option<&str>, weeks: i64, default_timezone: &str) -> Result<
     }))
 }
 
+/// The options and mode of a `migrate` or `maintain` run from its flags.
+pub fn planned(args: &DbArgs, weeks: i64, dry_run: bool) -> Result<(Value, Mode), Failure> {
+    check_now(args.now.as_deref())?;
+    let options = options(args.now.as_deref(), weeks, &args.default_timezone)?;
+    let mode = if dry_run { Mode::DryRun } else { Mode::Write };
+    Ok((options, mode))
+}
+
 /// Connects, runs and closes; a database failure is exit 1 with one line.
 pub async fn execute(
     args: &DbArgs,
@@ -56,7 +64,7 @@ pub async fn execute(
         ),
         _ => None,
     };
-    let mut db = Db::connect(&args.database_url, args.lock_timeout, false)
+    let mut db = Db::connect(&args.database.url, args.lock_timeout, false)
         .await
         .map_err(|e| Failure::Runtime(e.message))?;
     let spec = Spec {

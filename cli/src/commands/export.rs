@@ -17,7 +17,7 @@ use super::database::runtime;
 pub fn run(args: &ExportArgs) -> Result<Done, Failure> {
     let text = runtime()?.block_on(async {
         let mut db = Db::connect(
-            &args.database_url,
+            &args.database.url,
             std::time::Duration::from_secs(30),
             false,
         )

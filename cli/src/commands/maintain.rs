@@ -5,25 +5,14 @@ use std::io::Write;
 
 use serde_json::json;
 
-use super::database::{check_now, execute, exit, options, runtime};
+use super::database::{execute, exit, planned, runtime};
 use crate::cli::{Format, MaintainArgs};
 use crate::exit::{Done, Failure};
 use crate::report;
-use crate::run::Mode;
 
 /// Creates what the rolling window lacks (and, with `--reconcile`, applies the cascades).
 pub fn run(args: &MaintainArgs) -> Result<Done, Failure> {
-    check_now(args.db.now.as_deref())?;
-    let options = options(
-        args.db.now.as_deref(),
-        args.weeks,
-        &args.db.default_timezone,
-    )?;
-    let mode = if args.dry_run {
-        Mode::DryRun
-    } else {
-        Mode::Write
-    };
+    let (options, mode) = planned(&args.db, args.weeks, args.dry_run)?;
     let (outcome, took) = runtime()?.block_on(execute(&args.db, options, mode, args.reconcile))?;
     let plan = &outcome.plan;
     let generated = if args.dry_run {
@@ -87,15 +76,7 @@ pub fn run(args: &MaintainArgs) -> Result<Done, Failure> {
                     writeln!(out, "  Sessions {verb}cancelled: {cancelled}")?;
                 }
                 writeln!(out, "  Errors: {}", errors.len())?;
-                for e in &plan.errors {
-                    writeln!(
-                        out,
-                        "    {}: {}: {}",
-                        e.class_id,
-                        e.code.as_str(),
-                        e.message
-                    )?;
-                }
+                report::error_lines(&mut out, plan)?;
                 writeln!(out, "  Duration: {} ms", took.as_millis())
             })
         }

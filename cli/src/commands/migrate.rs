@@ -6,7 +6,7 @@ use std::io::{BufWriter, Write};
 use genova_sessions_core::TZDB_VERSION;
 use serde_json::json;
 
-use super::database::{check_now, execute, exit, options, runtime};
+use super::database::{execute, exit, options, planned, runtime};
 use crate::cli::{Format, MigrateArgs};
 use crate::exit::{Done, Failure};
 use crate::planfile::{PlanFile, PLAN_FILE_VERSION};
@@ -21,20 +21,7 @@ pub fn run(args: &MigrateArgs) -> Result<Done, Failure> {
             let options = options(Some(&file.now), file.weeks, &file.default_timezone)?;
             (options, Mode::Apply(Box::new(file)))
         }
-        None => {
-            check_now(args.db.now.as_deref())?;
-            let options = options(
-                args.db.now.as_deref(),
-                args.weeks,
-                &args.db.default_timezone,
-            )?;
-            let mode = if args.dry_run {
-                Mode::DryRun
-            } else {
-                Mode::Write
-            };
-            (options, mode)
-        }
+        None => planned(&args.db, args.weeks, args.dry_run)?,
     };
     let dry_run = matches!(mode, Mode::DryRun);
     let (outcome, _) = runtime()?.block_on(execute(&args.db, options.clone(), mode, false))?;

@@ -14,7 +14,7 @@ use super::database::runtime;
 pub fn run(args: &SeedArgs) -> Result<Done, Failure> {
     let input = input::read(&args.input)?;
     runtime()?.block_on(async {
-        let mut db = Db::connect(&args.database_url, Duration::from_secs(30), true)
+        let mut db = Db::connect(&args.database.url, Duration::from_secs(30), true)
             .await
             .map_err(|e| Failure::Runtime(e.message))?;
         #[cfg(feature = "sqlite")]

@@ -8,6 +8,35 @@
 //! Parameters (except `tutor_sessions`): `$1`/`?1` the batch's class ids (a `text[]` on PostgreSQL, a JSON array on
 //! SQLite); `$2`/`?2` and `$3`/`?3` the bounds of the sessions read (RFC 3339 UTC text).
 
+/// The session columns as snapshot JSON (PostgreSQL), shared by the two session reads.
+#[cfg(feature = "postgres")]
+macro_rules! pg_sessions {
+    () => {
+        r#"
+SELECT t."classId", ''::text, json_build_object(
+  'id', t.id, 'classId', t."classId", 'tutorId', t."tutorId", 'subject', t.subject,
+  'scheduledStart', to_char(t."scheduledStart", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+  'scheduledEnd', to_char(t."scheduledEnd", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+  'status', t.status, 'price', t.price::text, 'cancellationReason', t."cancellationReason")::text
+FROM tutoring_sessions t
+"#
+    };
+}
+
+/// The session columns as snapshot JSON (SQLite), shared by the two session reads.
+#[cfg(feature = "sqlite")]
+macro_rules! sqlite_sessions {
+    () => {
+        r#"
+SELECT t."classId", '', json_object(
+  'id', t.id, 'classId', t."classId", 'tutorId', t."tutorId", 'subject', t.subject,
+  'scheduledStart', t."scheduledStart", 'scheduledEnd', t."scheduledEnd",
+  'status', t.status, 'price', t.price, 'cancellationReason', t."cancellationReason")
+FROM tutoring_sessions t
+"#
+    };
+}
+
 /// The statements of one backend.
 pub struct Statements {
     /// Every class id, in code-point order.
@@ -96,18 +125,14 @@ SELECT tp."userId", ''::text, json_build_object(
 FROM tutor_profiles tp
 WHERE tp."userId" IN (SELECT a."tutorId" FROM class_tutor_assignments a WHERE a."classId" = ANY($1::text[]))
 ORDER BY tp."userId" COLLATE "C""#,
-    sessions_near: r#"
-SELECT t."classId", ''::text, json_build_object(
-  'id', t.id, 'classId', t."classId", 'tutorId', t."tutorId", 'subject', t.subject,
-  'scheduledStart', to_char(t."scheduledStart", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-  'scheduledEnd', to_char(t."scheduledEnd", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-  'status', t.status, 'price', t.price::text, 'cancellationReason', t."cancellationReason")::text
-FROM tutoring_sessions t
-WHERE t."classId" = ANY($1::text[])
+    sessions_near: concat!(
+        pg_sessions!(),
+        r#"WHERE t."classId" = ANY($1::text[])
   AND (t."scheduledEnd" >= ($2::timestamptz AT TIME ZONE 'UTC')
        OR t."scheduledStart" >= ($2::timestamptz AT TIME ZONE 'UTC'))
   AND t."scheduledStart" < ($3::timestamptz AT TIME ZONE 'UTC')
-ORDER BY t.id COLLATE "C""#,
+ORDER BY t.id COLLATE "C""#
+    ),
     tutor_sessions: r#"
 SELECT t.id, t."tutorId",
   (extract(epoch FROM t."scheduledStart") * 1000)::bigint,
@@ -117,15 +142,11 @@ WHERE t."tutorId" IS NOT NULL AND t.status <> 'CANCELLED'
   AND (t."scheduledEnd" >= ($1::timestamptz AT TIME ZONE 'UTC')
        OR t."scheduledStart" >= ($1::timestamptz AT TIME ZONE 'UTC'))
   AND t."scheduledStart" < ($2::timestamptz AT TIME ZONE 'UTC')"#,
-    sessions_all: r#"
-SELECT t."classId", ''::text, json_build_object(
-  'id', t.id, 'classId', t."classId", 'tutorId', t."tutorId", 'subject', t.subject,
-  'scheduledStart', to_char(t."scheduledStart", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-  'scheduledEnd', to_char(t."scheduledEnd", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-  'status', t.status, 'price', t.price::text, 'cancellationReason', t."cancellationReason")::text
-FROM tutoring_sessions t
-WHERE t."classId" = ANY($1::text[])
-ORDER BY t.id COLLATE "C""#,
+    sessions_all: concat!(
+        pg_sessions!(),
+        r#"WHERE t."classId" = ANY($1::text[])
+ORDER BY t.id COLLATE "C""#
+    ),
     insert: r#"
 INSERT INTO tutoring_sessions
   ("id", "classId", "tutorId", "scheduledStart", "scheduledEnd", "subject", "price", "status", "createdAt")
@@ -212,30 +233,24 @@ FROM tutor_profiles tp
 WHERE tp."userId" IN (SELECT a."tutorId" FROM class_tutor_assignments a
                       WHERE a."classId" IN (SELECT value FROM json_each(?1)))
 ORDER BY tp."userId""#,
-    sessions_near: r#"
-SELECT t."classId", '', json_object(
-  'id', t.id, 'classId', t."classId", 'tutorId', t."tutorId", 'subject', t.subject,
-  'scheduledStart', t."scheduledStart", 'scheduledEnd', t."scheduledEnd",
-  'status', t.status, 'price', t.price, 'cancellationReason', t."cancellationReason")
-FROM tutoring_sessions t
-WHERE t."classId" IN (SELECT value FROM json_each(?1))
+    sessions_near: concat!(
+        sqlite_sessions!(),
+        r#"WHERE t."classId" IN (SELECT value FROM json_each(?1))
   AND (t."scheduledEnd" >= ?2 OR t."scheduledStart" >= ?2)
   AND t."scheduledStart" < ?3
-ORDER BY t.id"#,
+ORDER BY t.id"#
+    ),
     tutor_sessions: r#"
 SELECT t.id, t."tutorId", t."scheduledStart", t."scheduledEnd", t.status
 FROM tutoring_sessions t
 WHERE t."tutorId" IS NOT NULL AND t.status <> 'CANCELLED'
   AND (t."scheduledEnd" >= ?1 OR t."scheduledStart" >= ?1)
   AND t."scheduledStart" < ?2"#,
-    sessions_all: r#"
-SELECT t."classId", '', json_object(
-  'id', t.id, 'classId', t."classId", 'tutorId', t."tutorId", 'subject', t.subject,
-  'scheduledStart', t."scheduledStart", 'scheduledEnd', t."scheduledEnd",
-  'status', t.status, 'price', t.price, 'cancellationReason', t."cancellationReason")
-FROM tutoring_sessions t
-WHERE t."classId" IN (SELECT value FROM json_each(?1))
-ORDER BY t.id"#,
+    sessions_all: concat!(
+        sqlite_sessions!(),
+        r#"WHERE t."classId" IN (SELECT value FROM json_each(?1))
+ORDER BY t.id"#
+    ),
     insert: r#"
 INSERT INTO tutoring_sessions
   ("id", "classId", "tutorId", "scheduledStart", "scheduledEnd", "subject", "price", "status", "createdAt")

@@ -36,6 +36,15 @@ pub fn command(args: &[&str]) -> Command {
     c
 }
 
+/// The binary started with piped output (for runs at the same time).
+pub fn spawn(args: &[&str]) -> std::process::Child {
+    command(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn genova-sessions")
+}
+
 /// (exit code, stdout, stderr) of a finished process.
 pub fn finish(out: Output) -> (i32, String, String) {
     (
