@@ -28,17 +28,7 @@ fn serial() -> std::sync::MutexGuard<'static, ()> {
 }
 
 fn spawn_migrate(url: &str, extra: &[&str]) -> Child {
-    let mut args = vec![
-        "migrate",
-        "-D",
-        url,
-        "--now",
-        NOW,
-        "--default-timezone",
-        "Europe/Paris",
-        "--batch-size",
-        BATCH,
-    ];
+    let mut args = common::db_args("migrate", url, &["--batch-size", BATCH]);
     args.extend_from_slice(extra);
     common::spawn(&args)
 }
@@ -261,31 +251,13 @@ fn four_migrates_and_a_maintain_at_once_write_each_session_once() {
     let expected = expected(&pg);
     let mut children: Vec<Child> = ["7", "25", "100", "500"]
         .iter()
-        .map(|b| {
-            common::spawn(&[
-                "migrate",
-                "-D",
-                &pg.url,
-                "--now",
-                NOW,
-                "--default-timezone",
-                "Europe/Paris",
-                "--batch-size",
-                b,
-            ])
-        })
+        .map(|b| common::spawn(&common::db_args("migrate", &pg.url, &["--batch-size", b])))
         .collect();
-    children.push(common::spawn(&[
+    children.push(common::spawn(&common::db_args(
         "maintain",
-        "-D",
         &pg.url,
-        "--now",
-        NOW,
-        "--default-timezone",
-        "Europe/Paris",
-        "--batch-size",
-        "13",
-    ]));
+        &["--batch-size", "13"],
+    )));
     for child in children {
         let (code, out, err) = common::finish(child.wait_with_output().unwrap());
         assert_eq!(code, 0, "{out}{err}");

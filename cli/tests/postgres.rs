@@ -9,16 +9,7 @@ use common::{plan_of, run, sample, Pg, NOW};
 use serde_json::Value;
 
 fn migrate(pg: &Pg, extra: &[&str]) -> (i32, String, String) {
-    let mut args = vec![
-        "migrate",
-        "-D",
-        &pg.url,
-        "--now",
-        NOW,
-        "--default-timezone",
-        "Europe/Paris",
-    ];
-    args.extend_from_slice(extra);
+    let args = common::db_args("migrate", &pg.url, extra);
     run(&args)
 }
 
@@ -281,17 +272,11 @@ fn four_concurrent_migrates_write_each_session_once() {
     let children: Vec<_> = (0..4)
         .map(|i| {
             let batch = ["5", "11", "500", "17"][i];
-            common::spawn(&[
+            common::spawn(&common::db_args(
                 "migrate",
-                "-D",
                 &pg.url,
-                "--now",
-                NOW,
-                "--default-timezone",
-                "Europe/Paris",
-                "--batch-size",
-                batch,
-            ])
+                &["--batch-size", batch],
+            ))
         })
         .collect();
     let mut written = 0;
@@ -544,16 +529,7 @@ fn the_dry_run_needs_only_select_rights() {
 
 /// The statements one run issues, in order, from sqlx's own statement log (their first line).
 fn statements(pg: &Pg, extra: &[&str]) -> Vec<String> {
-    let mut args = vec![
-        "migrate",
-        "-D",
-        &pg.url,
-        "--now",
-        NOW,
-        "--default-timezone",
-        "Europe/Paris",
-    ];
-    args.extend_from_slice(extra);
+    let args = common::db_args("migrate", &pg.url, extra);
     let out = common::command(&args)
         .env("RUST_LOG", "sqlx::query=trace")
         .output()

@@ -7,7 +7,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{run, sample, temp_dir, NOW};
+use common::{run, sample, temp_dir};
 use serde_json::Value;
 
 fn url(path: &Path) -> String {
@@ -99,16 +99,7 @@ fn seeded(name: &str, classes: usize) -> std::path::PathBuf {
 
 fn migrate(db: &Path, extra: &[&str]) -> (i32, String, String) {
     let u = url(db);
-    let mut args = vec![
-        "migrate",
-        "-D",
-        &u,
-        "--now",
-        NOW,
-        "--default-timezone",
-        "Europe/Paris",
-    ];
-    args.extend_from_slice(extra);
+    let args = common::db_args("migrate", &u, extra);
     run(&args)
 }
 
@@ -167,19 +158,7 @@ fn sqlite_four_concurrent_migrates_write_each_session_once() {
     let u = url(&db);
     let children: Vec<_> = ["3", "7", "500", "13"]
         .iter()
-        .map(|batch| {
-            common::spawn(&[
-                "migrate",
-                "-D",
-                &u,
-                "--now",
-                NOW,
-                "--default-timezone",
-                "Europe/Paris",
-                "--batch-size",
-                batch,
-            ])
-        })
+        .map(|batch| common::spawn(&common::db_args("migrate", &u, &["--batch-size", batch])))
         .collect();
     for child in children {
         let (code, _, err) = common::finish(child.wait_with_output().unwrap());

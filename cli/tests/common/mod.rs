@@ -36,6 +36,22 @@ pub fn command(args: &[&str]) -> Command {
     c
 }
 
+/// `command -D url --now NOW --default-timezone Europe/Paris extra…`: how the tests run
+/// `migrate` and `maintain`.
+pub fn db_args<'a>(command: &'a str, url: &'a str, extra: &[&'a str]) -> Vec<&'a str> {
+    let mut args = vec![
+        command,
+        "-D",
+        url,
+        "--now",
+        NOW,
+        "--default-timezone",
+        "Europe/Paris",
+    ];
+    args.extend_from_slice(extra);
+    args
+}
+
 /// The binary started with piped output (for runs at the same time).
 pub fn spawn(args: &[&str]) -> std::process::Child {
     command(args)
