@@ -77,8 +77,12 @@ impl From<core::Error> for Failure {
 
 /// Runs an export's body, turning a [`Failure`] or a panic into a thrown JS `Error`.
 pub fn guard<T>(env: &Env, body: impl FnOnce() -> Result<T, Failure>) -> napi::Result<T> {
-    let result = catch_unwind(AssertUnwindSafe(body)).unwrap_or_else(|panic| Err(panicked(panic)));
-    result.map_err(|f| f.into_napi(env.raw()))
+    caught(body).map_err(|f| f.into_napi(env.raw()))
+}
+
+/// Runs `body`; a panic inside it becomes an [`INTERNAL`] failure instead of unwinding.
+pub fn caught<T>(body: impl FnOnce() -> Result<T, Failure>) -> Result<T, Failure> {
+    catch_unwind(AssertUnwindSafe(body)).unwrap_or_else(|panic| Err(panicked(panic)))
 }
 
 /// The failure a caught panic becomes.
@@ -89,4 +93,28 @@ pub fn panicked(panic: Box<dyn Any + Send>) -> Failure {
         .or_else(|| panic.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "unknown panic".to_owned());
     Failure::internal(format!("internal error (a bug in genova-sessions): {what}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_becomes_an_internal_failure_not_an_unwind() {
+        let failure = caught(|| -> Result<(), Failure> { panic!("slot {} broke", 3) }).unwrap_err();
+        assert_eq!(failure.code, INTERNAL);
+        assert_eq!(
+            failure.message,
+            "internal error (a bug in genova-sessions): slot 3 broke"
+        );
+        let failure = caught(|| -> Result<(), Failure> { std::panic::panic_any(7u8) }).unwrap_err();
+        assert!(failure.message.ends_with("unknown panic"));
+    }
+
+    #[test]
+    fn failures_and_values_pass_through() {
+        assert_eq!(caught(|| Ok::<_, Failure>(5)), Ok(5));
+        let bad = Failure::new("INVALID_FIELD", "classes[0].id: expected a string");
+        assert_eq!(caught(|| Err::<(), _>(bad.clone())), Err(bad));
+    }
 }
