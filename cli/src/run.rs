@@ -59,7 +59,8 @@ pub struct ClassInfo {
 pub struct Outcome {
     /// The plan of every class read (for `--apply`, the saved plan).
     pub plan: Plan,
-    /// Each class's fingerprint (SHA-256 of the rows its plan came from).
+    /// Each class's fingerprint (SHA-256 of the rows its plan came from); empty for a write
+    /// run, which needs none.
     pub fingerprints: BTreeMap<String, String>,
     /// Names and zones, for the table.
     pub classes: BTreeMap<String, ClassInfo>,
@@ -213,7 +214,11 @@ async fn run_batch(
     let clock = std::time::Instant::now();
     let rows = db.read_batch(batch, sessions).await?;
     let read = clock.elapsed();
-    let fingerprints = rows.fingerprints();
+    // Only a saved plan (`--out`) and `--apply` use fingerprints.
+    let fingerprints = match spec.mode {
+        Mode::Write => BTreeMap::new(),
+        _ => rows.fingerprints(),
+    };
     for c in &rows.classes {
         outcome.classes.insert(c.key.clone(), class_info(&c.json));
     }

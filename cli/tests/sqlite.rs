@@ -206,3 +206,48 @@ fn the_demo_creates_applies_and_recreates_nothing() {
     );
     assert_eq!(count(&db, "SELECT count(*) FROM tutoring_sessions"), 19);
 }
+
+#[test]
+fn sqlite_plan_apply_and_reconcile() {
+    let db = seeded("sqlite-apply", 20);
+    let dir = temp_dir("sqlite-apply-plan");
+    let file = dir.join("plan.json");
+    let f = file.to_str().unwrap();
+    let (code, _, err) = migrate(&db, &["--dry-run", "--out", f]);
+    assert_eq!(code, 0, "{err}");
+    let saved: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let creates = saved["plan"]["create"].as_array().unwrap().len() as i64;
+    let u = url(&db);
+    let (code, _, err) = run(&["migrate", "-D", &u, "--apply", f]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) FROM tutoring_sessions WHERE id NOT LIKE 'e-%'"
+        ),
+        creates
+    );
+    let (code, _, err) = run(&["migrate", "-D", &u, "--apply", f]);
+    assert_eq!(code, 1);
+    assert!(err.contains("plan is stale"), "{err}");
+
+    // Deactivate a slot: maintain --reconcile cancels its future scheduled sessions.
+    use sqlx::{Connection, Executor};
+    common::block_on(async {
+        let mut c = sqlx::SqliteConnection::connect(&u).await.unwrap();
+        c.execute("UPDATE class_time_slots SET \"isActive\" = 0 WHERE id = 'c0001-s0'")
+            .await
+            .unwrap();
+        c.close().await.ok();
+    });
+    let args = common::db_args("maintain", &u, &["--reconcile", "--format", "json"]);
+    let (code, out, err) = run(&args);
+    assert_eq!(code, 0, "{err}");
+    let result: Value = serde_json::from_str(&out).unwrap();
+    let cancelled = result["sessionsCancelled"].as_i64().unwrap();
+    assert!(cancelled > 0, "{out}");
+    assert_eq!(
+        count(&db, "SELECT count(*) FROM tutoring_sessions WHERE status = 'CANCELLED' AND \"cancellationReason\" = 'time slot c0001-s0 deactivated'"),
+        cancelled
+    );
+}
