@@ -222,8 +222,15 @@ async fn run_batch(
     for c in &rows.classes {
         outcome.classes.insert(c.key.clone(), class_info(&c.json));
     }
-    let mut plan = plan_rows(&rows, &spec.options, window);
-    fit_price_column(&mut plan);
+    // `--apply` writes the saved plan: the batch is not planned again.
+    let plan = match spec.mode {
+        Mode::Apply(_) => Plan::empty(window),
+        _ => {
+            let mut plan = plan_rows(&rows, &spec.options, window);
+            fit_price_column(&mut plan);
+            plan
+        }
+    };
     tracing::debug!(
         classes = batch.len(),
         sessions_read = rows.sessions.len(),
