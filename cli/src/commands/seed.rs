@@ -4,7 +4,9 @@
 use std::time::Duration;
 
 use crate::cli::SeedArgs;
-use crate::db::{Backend, Db};
+#[cfg(feature = "sqlite")]
+use crate::db::Backend;
+use crate::db::Db;
 use crate::exit::{Done, Failure};
 use crate::input;
 
@@ -29,7 +31,6 @@ pub fn run(args: &SeedArgs) -> Result<Done, Failure> {
         for (table, n) in loaded.rows {
             eprintln!("{table}: {n} rows");
         }
-        let _ = Backend::Postgres;
         Ok(Done::Ok)
     })
 }
