@@ -19,6 +19,7 @@
 use std::ffi::c_char;
 use std::ptr;
 
+use genova_sessions_core::js::{self, iso_string, non_finite_name, number_literal, Container, Seg};
 use genova_sessions_core::json::{MAX_DEPTH, MAX_LIST_ITEMS, MAX_TEXT_BYTES};
 use napi::sys;
 use serde_json::{Map, Number, Value};
@@ -47,19 +48,6 @@ pub fn to_json(
         value,
         non_finite: reader.non_finite,
     })
-}
-
-/// Where a value sits in its parent.
-enum Seg {
-    Root,
-    Key(String),
-    Index(u32),
-}
-
-/// An array or object being filled.
-enum Container {
-    Array(Vec<Value>),
-    Object(Map<String, Value>),
 }
 
 /// One open array or object on the explicit stack.
@@ -155,13 +143,10 @@ impl<'p> Reader<'p> {
             let top = self.stack.last_mut().expect("stack is not empty");
             if top.next == top.len {
                 let frame = self.stack.pop().expect("stack is not empty");
-                let value = match frame.container {
-                    Container::Array(items) => Value::Array(items),
-                    Container::Object(map) => Value::Object(map),
-                };
+                let value = frame.container.finish();
                 match self.stack.last_mut() {
                     None => return Ok(value),
-                    Some(parent) => attach(parent, frame.seg, value),
+                    Some(parent) => parent.container.attach(frame.seg, value),
                 }
                 continue;
             }
@@ -218,11 +203,11 @@ impl<'p> Reader<'p> {
     }
 
     fn attach_top(&mut self, seg: Seg, value: Value) {
-        attach(
-            self.stack.last_mut().expect("stack is not empty"),
-            seg,
-            value,
-        );
+        self.stack
+            .last_mut()
+            .expect("the stack is not empty")
+            .container
+            .attach(seg, value);
     }
 
     /// Reads one value: a leaf, or an array or object to open.
@@ -252,13 +237,7 @@ impl<'p> Reader<'p> {
                     }
                     None => {
                         if self.non_finite.is_none() {
-                            let name = if n.is_nan() {
-                                "NaN"
-                            } else if n > 0.0 {
-                                "Infinity"
-                            } else {
-                                "-Infinity"
-                            };
+                            let name = non_finite_name(n);
                             let path = self.path_with(&seg);
                             self.non_finite =
                                 Some(format!("{path}: {name} is not a finite number"));
@@ -427,28 +406,13 @@ impl<'p> Reader<'p> {
 
     /// The path of a child of the innermost open value, e.g. `timeSlots[3].dayOfWeek`.
     fn path_with(&self, last: &Seg) -> String {
-        let mut path = self.prefix.to_owned();
-        let segs = self
-            .stack
-            .iter()
-            .map(|f| &f.seg)
-            .chain(std::iter::once(last));
-        for seg in segs {
-            match seg {
-                Seg::Root => {}
-                Seg::Key(k) if path.is_empty() => path.push_str(k),
-                Seg::Key(k) => {
-                    path.push('.');
-                    path.push_str(k);
-                }
-                Seg::Index(i) => path.push_str(&format!("[{i}]")),
-            }
-        }
-        if path.is_empty() {
-            "input".to_owned()
-        } else {
-            path
-        }
+        js::path(
+            self.prefix,
+            self.stack
+                .iter()
+                .map(|f| &f.seg)
+                .chain(std::iter::once(last)),
+        )
     }
 
     /// The failure of a napi call that did not succeed: a JS exception thrown while reading
@@ -499,75 +463,13 @@ impl<'p> Reader<'p> {
     }
 }
 
-/// Puts a finished child into its parent.
-fn attach(parent: &mut Frame, seg: Seg, value: Value) {
-    match (&mut parent.container, seg) {
-        (Container::Array(items), _) => items.push(value),
-        (Container::Object(map), Seg::Key(key)) => {
-            map.insert(key, value);
-        }
-        (Container::Object(_), _) => unreachable!("object children have keys"),
-    }
-}
-
 fn too_large(message: String) -> Failure {
     Failure::new("INPUT_TOO_LARGE", message)
-}
-
-/// The JSON literal of a finite number as `String(n)` writes it, integral numbers with all
-/// their digits (`1e21` → `1000000000000000000000`); `None` for NaN and ±Infinity.
-pub fn number_literal(n: f64) -> Option<String> {
-    if !n.is_finite() {
-        return None;
-    }
-    if n == 0.0 {
-        return Some("0".to_owned()); // -0 too, as String(-0)
-    }
-    if n.fract() == 0.0 {
-        // `{:.0}` prints a double's exact integral value.
-        return Some(format!("{n:.0}"));
-    }
-    // Rust prints the shortest round-trip digits, as JS does; JS switches to an exponent
-    // below 1e-6 (non-integral numbers are all below 1e21).
-    Some(if n.abs() < 1e-6 {
-        format!("{n:e}")
-    } else {
-        format!("{n}")
-    })
 }
 
 fn parse_number(text: &str) -> Result<Number, Failure> {
     text.parse::<Number>()
         .map_err(|e| Failure::internal(format!("number {text}: {e}")))
-}
-
-/// `Date.prototype.toISOString()` of a time value in milliseconds; an invalid `Date` gives
-/// `"Invalid Date"`, which is not an instant.
-pub fn iso_string(ms: f64) -> String {
-    if !ms.is_finite() {
-        return "Invalid Date".to_owned();
-    }
-    let Some(t) = chrono::DateTime::from_timestamp_millis(ms as i64) else {
-        return "Invalid Date".to_owned();
-    };
-    use chrono::{Datelike, Timelike};
-    let year = t.year();
-    let year = if (0..=9999).contains(&year) {
-        format!("{year:04}")
-    } else if year < 0 {
-        format!("-{:06}", -year)
-    } else {
-        format!("+{year:06}")
-    };
-    format!(
-        "{year}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z",
-        t.month(),
-        t.day(),
-        t.hour(),
-        t.minute(),
-        t.second(),
-        t.timestamp_subsec_millis()
-    )
 }
 
 /// The text of a JS string, or `None` when the value is not a string.

@@ -19,6 +19,7 @@
 //! Every JS operation that can throw (a getter, a proxy trap) is called through a binding
 //! that returns the exception as `Err`, so no JS exception ever crosses the Rust frames.
 
+use genova_sessions_core::js::{self, iso_string, non_finite_name, number_literal, Container, Seg};
 use genova_sessions_core::json::{MAX_DEPTH, MAX_LIST_ITEMS, MAX_TEXT_BYTES};
 use js_sys::{Array, Function};
 use serde_json::{Map, Number, Value};
@@ -76,19 +77,6 @@ pub fn to_json(root: &JsValue, prefix: &str) -> Result<Converted, Failure> {
         value,
         non_finite: reader.non_finite,
     })
-}
-
-/// Where a value sits in its parent.
-enum Seg {
-    Root,
-    Key(String),
-    Index(u32),
-}
-
-/// An array or object being filled.
-enum Container {
-    Array(Vec<Value>),
-    Object(Map<String, Value>),
 }
 
 /// One open array or object on the explicit stack.
@@ -163,13 +151,10 @@ impl<'p> Reader<'p> {
             let top = self.stack.last_mut().expect("the stack is not empty");
             if top.next == top.len {
                 let frame = self.stack.pop().expect("the stack is not empty");
-                let value = match frame.container {
-                    Container::Array(items) => Value::Array(items),
-                    Container::Object(map) => Value::Object(map),
-                };
+                let value = frame.container.finish();
                 match self.stack.last_mut() {
                     None => return Ok(value),
-                    Some(parent) => attach(parent, frame.seg, value),
+                    Some(parent) => parent.container.attach(frame.seg, value),
                 }
                 continue;
             }
@@ -228,11 +213,11 @@ impl<'p> Reader<'p> {
     }
 
     fn attach_top(&mut self, seg: Seg, value: Value) {
-        attach(
-            self.stack.last_mut().expect("the stack is not empty"),
-            seg,
-            value,
-        );
+        self.stack
+            .last_mut()
+            .expect("the stack is not empty")
+            .container
+            .attach(seg, value);
     }
 
     /// Reads one value: a leaf, or an array or object to open.
@@ -353,39 +338,13 @@ impl<'p> Reader<'p> {
 
     /// The path of a child of the innermost open value, e.g. `timeSlots[3].dayOfWeek`.
     fn path_with(&self, last: &Seg) -> String {
-        let mut path = self.prefix.to_owned();
-        let segs = self
-            .stack
-            .iter()
-            .map(|f| &f.seg)
-            .chain(std::iter::once(last));
-        for seg in segs {
-            match seg {
-                Seg::Root => {}
-                Seg::Key(k) if path.is_empty() => path.push_str(k),
-                Seg::Key(k) => {
-                    path.push('.');
-                    path.push_str(k);
-                }
-                Seg::Index(i) => path.push_str(&format!("[{i}]")),
-            }
-        }
-        if path.is_empty() {
-            "input".to_owned()
-        } else {
-            path
-        }
-    }
-}
-
-/// Puts a finished child into its parent.
-fn attach(parent: &mut Frame, seg: Seg, value: Value) {
-    match (&mut parent.container, seg) {
-        (Container::Array(items), _) => items.push(value),
-        (Container::Object(map), Seg::Key(key)) => {
-            map.insert(key, value);
-        }
-        (Container::Object(_), _) => {}
+        js::path(
+            self.prefix,
+            self.stack
+                .iter()
+                .map(|f| &f.seg)
+                .chain(std::iter::once(last)),
+        )
     }
 }
 
@@ -393,111 +352,7 @@ fn too_large(message: String) -> Failure {
     Failure::new("INPUT_TOO_LARGE", message)
 }
 
-fn non_finite_name(n: f64) -> &'static str {
-    if n.is_nan() {
-        "NaN"
-    } else if n > 0.0 {
-        "Infinity"
-    } else {
-        "-Infinity"
-    }
-}
-
-/// The JSON literal of a finite number as `String(n)` writes it, integral numbers with all
-/// their digits (`1e21` → `1000000000000000000000`); `None` for NaN and ±Infinity.
-pub fn number_literal(n: f64) -> Option<String> {
-    if !n.is_finite() {
-        return None;
-    }
-    if n == 0.0 {
-        return Some("0".to_owned()); // -0 too, as String(-0)
-    }
-    if n.fract() == 0.0 {
-        // `{:.0}` prints a double's exact integral value.
-        return Some(format!("{n:.0}"));
-    }
-    // Rust prints the shortest round-trip digits, as JS does; JS switches to an exponent
-    // below 1e-6 (non-integral numbers are all below 2^53, so never need one above).
-    Some(if n.abs() < 1e-6 {
-        format!("{n:e}")
-    } else {
-        format!("{n}")
-    })
-}
-
 fn parse_number(text: &str) -> Result<Number, Failure> {
     text.parse::<Number>()
         .map_err(|e| Failure::new("INTERNAL", format!("number {text}: {e}")))
-}
-
-/// `Date.prototype.toISOString()` of a time value in milliseconds; an invalid `Date` gives
-/// `"Invalid Date"`, which is not an instant.
-pub fn iso_string(ms: f64) -> String {
-    if !ms.is_finite() {
-        return "Invalid Date".to_owned();
-    }
-    let Some(t) = chrono::DateTime::from_timestamp_millis(ms as i64) else {
-        return "Invalid Date".to_owned();
-    };
-    use chrono::{Datelike, Timelike};
-    let year = t.year();
-    let year = if (0..=9999).contains(&year) {
-        format!("{year:04}")
-    } else if year < 0 {
-        format!("-{:06}", -year)
-    } else {
-        format!("+{year:06}")
-    };
-    format!(
-        "{year}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z",
-        t.month(),
-        t.day(),
-        t.hour(),
-        t.minute(),
-        t.second(),
-        t.timestamp_subsec_millis()
-    )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn numbers_are_written_as_string_n_writes_them() {
-        let cases: [(f64, &str); 12] = [
-            (7.5, "7.5"),
-            (0.1, "0.1"),
-            (1e-7, "1e-7"),
-            (1.5e-7, "1.5e-7"),
-            (0.000001, "0.000001"),
-            (-0.0, "0"),
-            (42.0, "42"),
-            (-3.0, "-3"),
-            (1e21, "1000000000000000000000"),
-            (9007199254740993.0, "9007199254740992"),
-            (123456.789, "123456.789"),
-            (-0.25, "-0.25"),
-        ];
-        for (n, text) in cases {
-            assert_eq!(number_literal(n).as_deref(), Some(text), "{n}");
-        }
-        assert_eq!(number_literal(f64::NAN), None);
-        assert_eq!(number_literal(f64::NEG_INFINITY), None);
-    }
-
-    #[test]
-    fn dates_are_written_as_to_iso_string_writes_them() {
-        assert_eq!(iso_string(0.0), "1970-01-01T00:00:00.000Z");
-        assert_eq!(iso_string(1_796_000_000_123.0), "2026-11-30T00:53:20.123Z");
-        assert_eq!(
-            iso_string(-62_198_755_200_000.0),
-            "-000001-01-01T00:00:00.000Z"
-        );
-        assert_eq!(
-            iso_string(253_402_300_800_000.0),
-            "+010000-01-01T00:00:00.000Z"
-        );
-        assert_eq!(iso_string(f64::NAN), "Invalid Date");
-    }
 }

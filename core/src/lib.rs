@@ -59,6 +59,7 @@ mod diff;
 mod error;
 mod index;
 mod instant;
+pub mod js;
 pub mod json;
 mod merge;
 mod money;
