@@ -1,10 +1,11 @@
 // Headless Debian Chromium driven by playwright-core, on a fresh profile, and the tiny
-// static server the pages are loaded from.
+// static server the pages are loaded from (publishing only the pages, the build and the
+// test data: scripts/serve.mjs's TESTS list).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { startServer } from '../../scripts/serve.mjs';
+import { TESTS, startServer } from '../../scripts/serve.mjs';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -24,7 +25,7 @@ const ARGS = [
  * collects the page's uncaught exceptions and console errors.
  */
 export async function openBrowser() {
-  const server = await startServer();
+  const server = await startServer({ allow: TESTS });
   const profile = mkdtempSync(join(tmpdir(), 'genova-chromium-'));
   let context;
   try {
