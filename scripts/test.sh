@@ -40,6 +40,7 @@ rust_tests() {
   cargo test -p genova-sessions-cli --no-default-features
 }
 
+stage "docs: links" node --test scripts/check-links.test.mjs
 stage "rust: fmt, clippy, doc" rust_checks
 stage "rust: cargo test" rust_tests
 for script in bindings-node/scripts/test.sh bindings-wasm/scripts/test.sh fuzz/scripts/test.sh; do
