@@ -24,12 +24,12 @@ describe('web build in headless Chromium', () => {
     assert.equal(plans + functions, names.length);
   });
 
-  test('the 80 cases of tests/conformance/ as data', async () => {
+  test('the 100 cases of tests/conformance/ as data', async () => {
     const names = jsonFiles('tests/conformance');
-    assert.equal(names.length, 80);
+    assert.equal(names.length, 100);
     const { cases, failures } = await browser.page.evaluate((n) => window.replay.conformance(n), names);
     assert.deepEqual(failures, []);
-    assert.equal(cases, 80);
+    assert.equal(cases, 100);
   });
 
   test('tests/malformed/cases.json through planJson', async () => {

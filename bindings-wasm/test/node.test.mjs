@@ -20,9 +20,9 @@ test('nodejs build: tests/vectors/ byte for byte (plans through planJson and pla
   assert.equal(plans + functions, files.length);
 });
 
-test('nodejs build: the 80 cases of tests/conformance/ as data', () => {
+test('nodejs build: the 100 cases of tests/conformance/ as data', () => {
   const files = readCases('tests/conformance');
-  assert.equal(files.length, 80);
+  assert.equal(files.length, 100);
   const { failures } = replayConformance(api, files);
   assert.deepEqual(failures, []);
 });

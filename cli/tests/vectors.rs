@@ -215,7 +215,7 @@ fn vectors_byte_for_byte_through_core_and_cli() {
 #[test]
 fn conformance_through_core_and_cli() {
     let files = json_files(&root().join("tests/conformance"));
-    assert_eq!(files.len(), 80, "the 80 cases of SPEC §8");
+    assert_eq!(files.len(), 100, "the 100 cases of SPEC §8");
     let mut failures = Vec::new();
     for path in &files {
         let case = read_case(path);

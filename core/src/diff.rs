@@ -33,6 +33,9 @@ pub enum ConflictKind {
     OtherSubject,
     /// Same subject, other times.
     OtherTimes,
+    /// R29: the occurrence exists, and the old generator's copy of it sits at its legacy
+    /// instants (§3.9).
+    LegacyDuplicate,
 }
 
 impl ConflictKind {
@@ -45,6 +48,10 @@ impl ConflictKind {
             }
             ConflictKind::OtherTimes => format!(
                 "session {} runs {} to {}",
+                session.id, session.scheduled_start, session.scheduled_end
+            ),
+            ConflictKind::LegacyDuplicate => format!(
+                "session {} is the old generator's copy of this session, at {} to {}",
                 session.id, session.scheduled_start, session.scheduled_end
             ),
         }
@@ -97,6 +104,15 @@ impl<'a> SessionIndex<'a> {
     }
 }
 
+/// Whether `session` is an exact match of an occurrence (R22): same subject, start and end, and
+/// not `CANCELLED`.
+pub fn is_exact(session: &ExistingSession, subject: &str, start: Instant, end: Instant) -> bool {
+    session.status != "CANCELLED"
+        && session.subject == subject
+        && session.scheduled_start == start
+        && session.scheduled_end == end
+}
+
 /// How an occurrence compares with the existing sessions of its class (R22).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Match<'a> {
@@ -116,15 +132,23 @@ pub fn diff<'a>(
     start: Instant,
     end: Instant,
 ) -> Match<'a> {
+    diff_except(index, subject, start, end, |_| false)
+}
+
+/// [`diff`], leaving out the sessions `left_out` picks (R28 step 5: rows already moved or
+/// standing as a cancelled legacy row).
+pub fn diff_except<'a>(
+    index: &SessionIndex<'a>,
+    subject: &str,
+    start: Instant,
+    end: Instant,
+    left_out: impl Fn(&ExistingSession) -> bool,
+) -> Match<'a> {
     let mut exact: Option<&'a ExistingSession> = None;
     let mut conflicts = Vec::new();
-    for s in index.overlapping(start, end) {
+    for s in index.overlapping(start, end).filter(|s| !left_out(s)) {
         let cancelled = s.status == "CANCELLED";
-        if !cancelled
-            && s.subject == subject
-            && s.scheduled_start == start
-            && s.scheduled_end == end
-        {
+        if is_exact(s, subject, start, end) {
             if exact.is_none_or(|e| s.id < e.id) {
                 exact = Some(s);
             }

@@ -20,6 +20,7 @@
 //! | anchors, ordinals, claims | [`ordinal`], [`claim`] | §3.4, R17–R19 |
 //! | prices | [`price_cents`] | §3.5, R20, R21 |
 //! | diff against existing sessions | [`diff()`], [`overlaps`] | §3.6, R22 |
+//! | the old generator's rows: legacy instants, moves | [`legacy_instants`], [`diff_class`] | §3.9, R27–R30 |
 //! | tutor checks | [`covers`], [`available_tutors`] | §3.7, R25, R26 |
 //! | cascades, repricing | [`cascade_slot_deactivated`], [`reprice_tutor`] | §3.8 |
 //! | the plan, its order and summary | [`Plan`] | §4, R24 |
@@ -61,6 +62,7 @@ mod index;
 mod instant;
 pub mod js;
 pub mod json;
+mod legacy;
 mod merge;
 mod money;
 mod occurrence;
@@ -85,13 +87,14 @@ pub use cascade::{belongs_to, cascade_slot_deactivated, cascade_week_cancelled, 
 pub use diff::{diff, overlaps, ConflictKind, Match, SessionIndex};
 pub use error::{Error, ErrorCode};
 pub use instant::Instant;
+pub use legacy::{diff_class, legacy_instants, Diffed, Outcome};
 pub use merge::merge;
 pub use money::{format_cents, Money};
 pub use occurrence::{wall_range_on, Occurrence, SlotFault, SlotShape, Window, WEEK_SECONDS};
 pub use options::{Options, MAX_WEEKS, MIN_WEEKS};
 pub use plan::{
-    Conflict, Create, DataError, DataErrorCode, Existing, Plan, SessionStatus, SkipReason, Skipped,
-    Summary, Warning, WarningCode, FORMAT_VERSION,
+    Conflict, Create, DataError, DataErrorCode, Existing, Move, Plan, SessionStatus, SkipReason,
+    Skipped, Summary, Warning, WarningCode, FORMAT_VERSION,
 };
 pub use planner::plan;
 pub use price::{price_cents, price_text};

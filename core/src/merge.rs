@@ -52,6 +52,7 @@ pub fn merge(
         all.summary.classes_skipped += part.summary.classes_skipped;
         all.create.extend(part.create);
         all.existing.extend(part.existing);
+        all.moves.extend(part.moves);
         all.conflicts.extend(part.conflicts);
         all.skipped.extend(part.skipped);
         all.warnings.extend(part.warnings);

@@ -1,4 +1,5 @@
-//! The options of a computation: `now`, `weeks`, `defaultTimezone` (§2, §5 `INVALID_OPTION`).
+//! The options of a computation: `now`, `weeks`, `defaultTimezone`, `legacyTimezone` (§2, §3.9,
+//! §5 `INVALID_OPTION`).
 
 use serde_json::Value;
 
@@ -22,6 +23,8 @@ pub struct Options {
     pub weeks: i64,
     /// IANA zone of classes whose `timezone` is absent or `null`; `"UTC"` by default.
     pub default_timezone: String,
+    /// IANA zone the old generator ran in (§3.9, R27–R30); `None` = off, the default.
+    pub legacy_timezone: Option<String>,
 }
 
 impl Options {
@@ -31,10 +34,12 @@ impl Options {
             now,
             weeks,
             default_timezone: "UTC".to_owned(),
+            legacy_timezone: None,
         }
     }
 
-    /// Reads options from JSON: `{ "now": RFC 3339, "weeks": integer, "defaultTimezone"?: IANA }`.
+    /// Reads options from JSON: `{ "now": RFC 3339, "weeks": integer, "defaultTimezone"?: IANA,
+    /// "legacyTimezone"?: IANA | null }`.
     /// Every fault is [`Error::InvalidOption`].
     ///
     /// ```
@@ -77,6 +82,7 @@ impl Options {
             now,
             weeks,
             default_timezone: default_timezone(map)?,
+            legacy_timezone: legacy_timezone(map)?,
         };
         options.validate()?;
         Ok(options)
@@ -90,7 +96,14 @@ impl Options {
                 self.weeks
             )));
         }
+        self.legacy_zone()?;
         default_zone(&self.default_timezone)
+    }
+
+    /// The zone of `legacyTimezone`: `None` when off, [`Error::InvalidOption`] when it names no
+    /// IANA zone (`""` included: only `null` or absence turns it off).
+    pub fn legacy_zone(&self) -> Result<Option<Zone>, Error> {
+        self.legacy_timezone.as_deref().map(legacy_zone).transpose()
     }
 }
 
@@ -107,6 +120,30 @@ pub(crate) fn default_timezone(map: &serde_json::Map<String, Value>) -> Result<S
             describe(other)
         ))),
     }
+}
+
+/// Reads the optional `legacyTimezone` of an options object (`None` when absent or null).
+fn legacy_timezone(map: &serde_json::Map<String, Value>) -> Result<Option<String>, Error> {
+    match map.get("legacyTimezone") {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => {
+            legacy_zone(s)?;
+            Ok(Some(s.clone()))
+        }
+        Some(other) => Err(Error::InvalidOption(format!(
+            "legacyTimezone: expected an IANA time zone name or null, found {}",
+            describe(other)
+        ))),
+    }
+}
+
+/// The zone named by `legacyTimezone`, or [`Error::InvalidOption`].
+fn legacy_zone(name: &str) -> Result<Zone, Error> {
+    Zone::named(name).ok_or_else(|| {
+        Error::InvalidOption(format!(
+            "legacyTimezone: time zone {name:?} is not in the IANA database"
+        ))
+    })
 }
 
 /// The zone named by `defaultTimezone`, or [`Error::InvalidOption`].

@@ -15,7 +15,7 @@ pub type Id = Arc<str>;
 
 /// The plan format's version. Terraform's rule: a minor bump only adds fields (readers ignore
 /// unknown ones), a major bump breaks.
-pub const FORMAT_VERSION: &str = "1.0";
+pub const FORMAT_VERSION: &str = "1.1";
 
 /// What planning found: sessions to create, existing ones preserved, conflicts, skipped
 /// weeks, warnings and errors in the data, and a summary (SPEC §4).
@@ -26,7 +26,7 @@ pub const FORMAT_VERSION: &str = "1.0";
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Plan {
-    /// `"1.0"`.
+    /// [`FORMAT_VERSION`]: `"1.1"` (1.1 added `moves` and `summary.legacyMoves`).
     pub format_version: String,
     /// The window planned.
     pub window: Window,
@@ -34,6 +34,9 @@ pub struct Plan {
     pub create: Vec<Create>,
     /// Occurrences that already exist, by (classId, scheduledStart, timeSlotId, sessionId).
     pub existing: Vec<Existing>,
+    /// Rows the old generator stored at an occurrence's legacy instants, to move to the
+    /// occurrence's (§3.9, R28); same order as `existing`. Empty unless `legacyTimezone` is set.
+    pub moves: Vec<Move>,
     /// Occurrences blocked by an overlapping existing session, same order as `existing`.
     pub conflicts: Vec<Conflict>,
     /// Cancelled occurrences, by (classId, scheduledStart, timeSlotId).
@@ -107,6 +110,28 @@ pub struct Existing {
     pub time_slot_id: Id,
     /// The occurrence's start.
     pub scheduled_start: Instant,
+}
+
+/// A row the old generator stored at an occurrence's legacy instants, and where it belongs
+/// (R28 step 3). Applying it changes only the row's `scheduledStart` and `scheduledEnd` (R30).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify), tsify(missing_as_null))]
+pub struct Move {
+    /// The row to move.
+    pub session_id: Id,
+    /// Class.
+    pub class_id: Id,
+    /// The slot whose occurrence the row is.
+    pub time_slot_id: Id,
+    /// The row's stored start (the occurrence's legacy start).
+    pub from_start: Instant,
+    /// The row's stored end (the occurrence's legacy end).
+    pub from_end: Instant,
+    /// The occurrence's start: where the row belongs.
+    pub scheduled_start: Instant,
+    /// The occurrence's end.
+    pub scheduled_end: Instant,
 }
 
 /// An occurrence blocked by an overlapping existing session; one entry per session.
@@ -264,6 +289,8 @@ pub struct Summary {
     pub sessions_to_create: u64,
     /// Length of `existing`.
     pub existing_preserved: u64,
+    /// Length of `moves` (not counted in `existingPreserved`, R30).
+    pub legacy_moves: u64,
     /// Length of `conflicts` (entries, not occurrences).
     pub conflicts: u64,
     /// Length of `skipped`.
@@ -282,6 +309,7 @@ impl Plan {
             window,
             create: Vec::new(),
             existing: Vec::new(),
+            moves: Vec::new(),
             conflicts: Vec::new(),
             skipped: Vec::new(),
             warnings: Vec::new(),
@@ -307,6 +335,20 @@ impl Plan {
                 .then_with(|| key_order(&a.time_slot_id, &b.time_slot_id))
         });
         self.existing.sort_by(|a, b| {
+            (
+                &a.class_id,
+                a.scheduled_start,
+                &a.time_slot_id,
+                &a.session_id,
+            )
+                .cmp(&(
+                    &b.class_id,
+                    b.scheduled_start,
+                    &b.time_slot_id,
+                    &b.session_id,
+                ))
+        });
+        self.moves.sort_by(|a, b| {
             (
                 &a.class_id,
                 a.scheduled_start,
@@ -356,6 +398,7 @@ impl Plan {
         let s = &mut self.summary;
         s.sessions_to_create = self.create.len() as u64;
         s.existing_preserved = self.existing.len() as u64;
+        s.legacy_moves = self.moves.len() as u64;
         s.conflicts = self.conflicts.len() as u64;
         s.skipped_cancelled = self.skipped.len() as u64;
         s.warnings = self.warnings.len() as u64;

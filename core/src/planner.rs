@@ -1,22 +1,24 @@
-//! Planning: the rules of §3.1–§3.7 put together, class by class (R5, R6, R13, R19, R24).
+//! Planning: the rules of §3.1–§3.7 and §3.9 put together, class by class (R5, R6, R13, R19,
+//! R24).
 
 use std::sync::Arc;
 
 use crate::assignment::{is_candidate, sort_in_claim_order, Candidate};
 use crate::cancellation::Cancellations;
-use crate::diff::{diff, Match, SessionIndex};
+use crate::diff::{ConflictKind, SessionIndex};
 use crate::error::Error;
 use crate::index::Index;
 use crate::instant::Instant;
-use crate::occurrence::{SlotShape, Window};
+use crate::legacy::{diff_class, legacy_instants, Diffed, Outcome};
+use crate::occurrence::{Occurrence, SlotShape, Window};
 use crate::options::Options;
 use crate::plan::{
-    Conflict, Create, DataError, DataErrorCode, Existing, Id, Plan, SessionStatus, SkipReason,
-    Skipped, Warning, WarningCode,
+    Conflict, Create, DataError, DataErrorCode, Existing, Id, Move, Plan, SessionStatus,
+    SkipReason, Skipped, Warning, WarningCode,
 };
 use crate::price::price_text;
 use crate::rotation::claim;
-use crate::snapshot::{Class, Snapshot, TimeSlot, Tutor};
+use crate::snapshot::{Class, ExistingSession, Snapshot, TimeSlot, Tutor};
 use crate::tutor::{double_booked, TutorAvailability};
 use crate::zone::Zone;
 use std::collections::HashMap;
@@ -46,6 +48,7 @@ use std::collections::HashMap;
 /// ```
 pub fn plan(snapshot: &Snapshot, options: &Options) -> Result<Plan, Error> {
     let default_zone = options.validate()?;
+    let legacy = options.legacy_zone()?;
     let window = Window::new(options.now, options.weeks);
     let index = Index::new(snapshot, default_zone);
     let mut plan = Plan::empty(window);
@@ -82,7 +85,8 @@ pub fn plan(snapshot: &Snapshot, options: &Options) -> Result<Plan, Error> {
         };
         plan.summary.classes_processed += 1;
         slots.sort_by(|a, b| a.id.cmp(&b.id));
-        let mut planned = ClassPlanner::new(&index, class, zone, window).run(&slots, &mut plan);
+        let mut planned =
+            ClassPlanner::new(&index, class, zone, window, legacy).run(&slots, &mut plan);
         planned.sort_by(|(a, _), (b, _)| {
             a.scheduled_start
                 .cmp(&b.scheduled_start)
@@ -113,12 +117,20 @@ struct ClassPlanner<'i, 'a> {
     class_id: Id,
     zone: Zone,
     window: Window,
+    /// The zone the old generator ran in (§3.9), when set.
+    legacy: Option<Zone>,
     assignees: Vec<Assignee<'a>>,
     sessions: SessionIndex<'a>,
 }
 
 impl<'i, 'a> ClassPlanner<'i, 'a> {
-    fn new(index: &'i Index<'a>, class: &'a Class, zone: Zone, window: Window) -> Self {
+    fn new(
+        index: &'i Index<'a>,
+        class: &'a Class,
+        zone: Zone,
+        window: Window,
+        legacy: Option<Zone>,
+    ) -> Self {
         let mut candidates: Vec<Candidate<'a>> = index
             .assignments_of(&class.id)
             .iter()
@@ -141,6 +153,7 @@ impl<'i, 'a> ClassPlanner<'i, 'a> {
             class_id: class.id.as_str().into(),
             zone,
             window,
+            legacy,
             assignees,
             sessions: SessionIndex::new(index.sessions_of(&class.id).iter().copied()),
         }
@@ -148,7 +161,83 @@ impl<'i, 'a> ClassPlanner<'i, 'a> {
 
     /// Plans the class's active slots; returns its sessions to create with their tutors' ranks.
     fn run(&self, slots: &[&'a TimeSlot], plan: &mut Plan) -> Vec<(Create, Option<u32>)> {
-        // R16: one warning per unusable assignment of a processed class.
+        self.warn_unusable_assignments(plan);
+        // R8: the valid slots; each invalid one is an error and nothing else.
+        let mut valid: Vec<SlotPlan<'_, 'a>> = Vec::new();
+        for slot in slots {
+            match SlotShape::check(slot) {
+                Ok(shape) => valid.push(self.slot_plan(slot, shape)),
+                Err(fault) => plan.errors.push(DataError {
+                    code: DataErrorCode::InvalidSlot,
+                    message: fault.message(slot),
+                    class_id: Arc::clone(&self.class_id),
+                    time_slot_id: Some(slot.id.as_str().into()),
+                }),
+            }
+        }
+        let occurrences = self.expand(&valid, plan);
+        // §3.6, R22, R28–R29: the diff of the whole class at once.
+        let diffed: Vec<Diffed<'_>> = occurrences
+            .iter()
+            .map(|&(i, occ)| {
+                let slot = &valid[i];
+                Diffed {
+                    subject: &slot.slot.subject,
+                    time_slot_id: &slot.slot.id,
+                    start: occ.start,
+                    end: occ.end,
+                    legacy: self
+                        .legacy
+                        .and_then(|zone| legacy_instants(zone, slot.shape.range, &occ)),
+                }
+            })
+            .collect();
+        let outcomes = diff_class(&self.sessions, &diffed);
+        let mut prices: Vec<Prices> = vec![Vec::new(); valid.len()];
+        let mut planned = Vec::new();
+        for (&(i, occ), outcome) in occurrences.iter().zip(outcomes) {
+            let slot = &valid[i];
+            match outcome {
+                Outcome::Existing { session, duplicate } => {
+                    plan.existing.push(Existing {
+                        session_id: session.id.as_str().into(),
+                        class_id: Arc::clone(&self.class_id),
+                        time_slot_id: Arc::clone(&slot.slot_id),
+                        scheduled_start: occ.start,
+                    });
+                    if let Some(row) = duplicate {
+                        plan.conflicts.push(self.conflict(
+                            slot,
+                            &occ,
+                            ConflictKind::LegacyDuplicate,
+                            row,
+                        ));
+                    }
+                }
+                Outcome::Move(row) => plan.moves.push(Move {
+                    session_id: row.id.as_str().into(),
+                    class_id: Arc::clone(&self.class_id),
+                    time_slot_id: Arc::clone(&slot.slot_id),
+                    from_start: row.scheduled_start,
+                    from_end: row.scheduled_end,
+                    scheduled_start: occ.start,
+                    scheduled_end: occ.end,
+                }),
+                Outcome::Conflicts(found) => plan.conflicts.extend(
+                    found
+                        .into_iter()
+                        .map(|(kind, row)| self.conflict(slot, &occ, kind, row)),
+                ),
+                Outcome::Create => {
+                    planned.push(self.create(slot, &occ, &mut prices[i], plan));
+                }
+            }
+        }
+        planned
+    }
+
+    /// R16: one warning per unusable assignment of a processed class.
+    fn warn_unusable_assignments(&self, plan: &mut Plan) {
         for assignee in &self.assignees {
             if let Err(fault) = assignee.candidate.pattern {
                 let a = assignee.candidate.assignment;
@@ -162,136 +251,148 @@ impl<'i, 'a> ClassPlanner<'i, 'a> {
                 });
             }
         }
-        let mut planned = Vec::new();
-        for slot in slots {
-            match SlotShape::check(slot) {
-                Ok(shape) => self.plan_slot(slot, shape, plan, &mut planned),
-                Err(fault) => plan.errors.push(DataError {
-                    code: DataErrorCode::InvalidSlot,
-                    message: fault.message(slot),
-                    class_id: Arc::clone(&self.class_id),
-                    time_slot_id: Some(slot.id.as_str().into()),
-                }),
-            }
-        }
-        planned
     }
 
-    fn plan_slot(
-        &self,
-        slot: &'a TimeSlot,
-        shape: SlotShape,
-        plan: &mut Plan,
-        planned: &mut Vec<(Create, Option<u32>)>,
-    ) {
-        let slot_id: Id = slot.id.as_str().into();
-        let subject: Id = slot.subject.as_str().into();
-        let cancellations = Cancellations::new(
-            self.index.cancellations_of(&slot.id).iter().copied(),
-            self.zone,
-            shape.day_of_week,
-        );
-        let assignees: Vec<&Assignee<'a>> = self
+    /// What the occurrences of a valid slot share: ids, cancelled weeks, its assignments.
+    fn slot_plan<'p>(&'p self, slot: &'a TimeSlot, shape: SlotShape) -> SlotPlan<'p, 'a> {
+        let assignees: Vec<&'p Assignee<'a>> = self
             .assignees
             .iter()
             .filter(|a| is_candidate(a.candidate.assignment, slot))
             .collect();
-        let candidates: Vec<Candidate<'a>> =
-            assignees.iter().map(|a| a.candidate.clone()).collect();
-        // Prices depend only on the rate: one computation per tutor (or none) and slot.
-        let mut prices: Vec<(Option<u32>, Id)> = Vec::new();
-        let conflict = |kind: crate::diff::ConflictKind,
-                        session: &crate::snapshot::ExistingSession,
-                        start: Instant,
-                        end: Instant| Conflict {
-            kind,
-            class_id: Arc::clone(&self.class_id),
-            time_slot_id: Arc::clone(&slot_id),
-            scheduled_start: start,
-            scheduled_end: end,
-            session_id: Id::from(session.id.as_str()),
-            detail: kind.detail(session),
-        };
-        for occ in shape.occurrences(self.zone, &self.window) {
-            if let Some(cancellation_id) = cancellations.of(occ.date) {
-                plan.skipped.push(Skipped {
-                    class_id: Arc::clone(&self.class_id),
-                    time_slot_id: Arc::clone(&slot_id),
-                    scheduled_start: occ.start,
-                    reason: SkipReason::SlotCancelled,
-                    cancellation_id: cancellation_id.into(),
-                });
-                continue;
-            }
-            match diff(&self.sessions, &slot.subject, occ.start, occ.end) {
-                Match::Existing(session) => {
-                    plan.existing.push(Existing {
-                        session_id: session.id.as_str().into(),
-                        class_id: Arc::clone(&self.class_id),
-                        time_slot_id: Arc::clone(&slot_id),
-                        scheduled_start: occ.start,
-                    });
-                    continue;
-                }
-                Match::Conflicts(found) => {
-                    plan.conflicts.extend(
-                        found
-                            .into_iter()
-                            .map(|(kind, session)| conflict(kind, session, occ.start, occ.end)),
-                    );
-                    continue;
-                }
-                Match::None => {}
-            }
-            let claimed = claim(&candidates, occ.date, shape.day_of_week, &cancellations);
-            let assignee = claimed.map(|c| assignees[c.position]);
-            let tutor = assignee.and_then(|a| a.tutor);
-            if let (Some(a), None) = (assignee, tutor) {
-                // R19: the claim stands, unassigned.
-                plan.warnings.push(Warning {
-                    code: WarningCode::TutorNotFound,
-                    message: format!(
-                        "assignment {}: tutor {} is not in tutors",
-                        a.assignment_id, a.tutor_id
-                    ),
-                    class_id: Arc::clone(&self.class_id),
-                    time_slot_id: Some(Arc::clone(&slot_id)),
-                    assignment_id: Some(Arc::clone(&a.assignment_id)),
-                    tutor_id: Some(Arc::clone(&a.tutor_id)),
-                });
-            }
-            let rank = tutor.map(|(rank, _)| rank);
-            let price = match prices.iter().find(|(r, _)| *r == rank) {
-                Some((_, price)) => Arc::clone(price),
-                None => {
-                    let rate = tutor
-                        .map(|(_, t)| &t.hourly_rate)
-                        .or(self.class.default_hourly_rate.as_ref());
-                    let price: Id =
-                        price_text(rate, shape.nominal_millis(), self.class.member_count).into();
-                    prices.push((rank, Arc::clone(&price)));
-                    price
-                }
-            };
-            let create = Create {
-                class_id: Arc::clone(&self.class_id),
-                time_slot_id: Arc::clone(&slot_id),
-                subject: Arc::clone(&subject),
-                scheduled_start: occ.start,
-                scheduled_end: occ.end,
-                tutor_id: tutor.and(assignee).map(|a| Arc::clone(&a.tutor_id)),
-                assignment_id: assignee.map(|a| Arc::clone(&a.assignment_id)),
-                status: if tutor.is_some() {
-                    SessionStatus::Confirmed
-                } else {
-                    SessionStatus::Pending
-                },
-                price,
-                ordinal: claimed.and_then(|c| c.ordinal),
-            };
-            planned.push((create, rank));
+        SlotPlan {
+            slot,
+            shape,
+            slot_id: slot.id.as_str().into(),
+            subject: slot.subject.as_str().into(),
+            cancellations: Cancellations::new(
+                self.index.cancellations_of(&slot.id).iter().copied(),
+                self.zone,
+                shape.day_of_week,
+            ),
+            candidates: assignees.iter().map(|a| a.candidate.clone()).collect(),
+            assignees,
         }
     }
+
+    /// §3.1 and R13: every occurrence of the valid slots in the window, as (slot's position,
+    /// occurrence); a cancelled one is `skipped` and not returned.
+    fn expand(&self, slots: &[SlotPlan<'_, 'a>], plan: &mut Plan) -> Vec<(usize, Occurrence)> {
+        let mut out = Vec::new();
+        for (i, slot) in slots.iter().enumerate() {
+            for occ in slot.shape.occurrences(self.zone, &self.window) {
+                match slot.cancellations.of(occ.date) {
+                    Some(cancellation_id) => plan.skipped.push(Skipped {
+                        class_id: Arc::clone(&self.class_id),
+                        time_slot_id: Arc::clone(&slot.slot_id),
+                        scheduled_start: occ.start,
+                        reason: SkipReason::SlotCancelled,
+                        cancellation_id: cancellation_id.into(),
+                    }),
+                    None => out.push((i, occ)),
+                }
+            }
+        }
+        out
+    }
+
+    /// A `conflicts` entry: the occurrence's times, the row's id (R22).
+    fn conflict(
+        &self,
+        slot: &SlotPlan<'_, 'a>,
+        occ: &Occurrence,
+        kind: ConflictKind,
+        row: &ExistingSession,
+    ) -> Conflict {
+        Conflict {
+            kind,
+            class_id: Arc::clone(&self.class_id),
+            time_slot_id: Arc::clone(&slot.slot_id),
+            scheduled_start: occ.start,
+            scheduled_end: occ.end,
+            session_id: Id::from(row.id.as_str()),
+            detail: kind.detail(row),
+        }
+    }
+
+    /// The session to create for an occurrence: its claim (R18, R19), status and price (§3.5),
+    /// with its tutor's rank for R25/R26. `prices` memoises the slot's price per tutor.
+    fn create(
+        &self,
+        slot: &SlotPlan<'_, 'a>,
+        occ: &Occurrence,
+        prices: &mut Prices,
+        plan: &mut Plan,
+    ) -> (Create, Option<u32>) {
+        let claimed = claim(
+            &slot.candidates,
+            occ.date,
+            slot.shape.day_of_week,
+            &slot.cancellations,
+        );
+        let assignee = claimed.map(|c| slot.assignees[c.position]);
+        let tutor = assignee.and_then(|a| a.tutor);
+        if let (Some(a), None) = (assignee, tutor) {
+            // R19: the claim stands, unassigned.
+            plan.warnings.push(Warning {
+                code: WarningCode::TutorNotFound,
+                message: format!(
+                    "assignment {}: tutor {} is not in tutors",
+                    a.assignment_id, a.tutor_id
+                ),
+                class_id: Arc::clone(&self.class_id),
+                time_slot_id: Some(Arc::clone(&slot.slot_id)),
+                assignment_id: Some(Arc::clone(&a.assignment_id)),
+                tutor_id: Some(Arc::clone(&a.tutor_id)),
+            });
+        }
+        let rank = tutor.map(|(rank, _)| rank);
+        let price = match prices.iter().find(|(r, _)| *r == rank) {
+            Some((_, price)) => Arc::clone(price),
+            None => {
+                let rate = tutor
+                    .map(|(_, t)| &t.hourly_rate)
+                    .or(self.class.default_hourly_rate.as_ref());
+                let price: Id =
+                    price_text(rate, slot.shape.nominal_millis(), self.class.member_count).into();
+                prices.push((rank, Arc::clone(&price)));
+                price
+            }
+        };
+        let create = Create {
+            class_id: Arc::clone(&self.class_id),
+            time_slot_id: Arc::clone(&slot.slot_id),
+            subject: Arc::clone(&slot.subject),
+            scheduled_start: occ.start,
+            scheduled_end: occ.end,
+            tutor_id: tutor.and(assignee).map(|a| Arc::clone(&a.tutor_id)),
+            assignment_id: assignee.map(|a| Arc::clone(&a.assignment_id)),
+            status: if tutor.is_some() {
+                SessionStatus::Confirmed
+            } else {
+                SessionStatus::Pending
+            },
+            price,
+            ordinal: claimed.and_then(|c| c.ordinal),
+        };
+        (create, rank)
+    }
+}
+
+/// A slot's prices so far, per tutor rank (`None`: unassigned).
+type Prices = Vec<(Option<u32>, Id)>;
+
+/// A valid slot of the class and what its occurrences share.
+struct SlotPlan<'p, 'a> {
+    slot: &'a TimeSlot,
+    shape: SlotShape,
+    slot_id: Id,
+    subject: Id,
+    cancellations: Cancellations<'a>,
+    /// The class's assignments that may apply to this slot (§3.3), in claim order.
+    assignees: Vec<&'p Assignee<'a>>,
+    /// Their candidates, in the same order, for [`claim`].
+    candidates: Vec<Candidate<'a>>,
 }
 
 /// R25 and R26 on the planned sessions that have a tutor; `tutors` holds, per entry of
