@@ -121,6 +121,17 @@ function renderForm() {
   });
   html.push(`<h2>Existing sessions</h2>
     ${field({ label: 'As stored (JSON rows)', bind: 'existingText', path: 'existingSessions', value: state.existingText, type: 'textarea', wrap: 'wide' })}
+    <h3>Sessions written by the old generator</h3>
+    <p class="lede">The old TypeScript generator stored each session at the slot's times read in its
+      <em>server's</em> time zone, not the class's: on a UTC server, Monday 14:00 in Douala was stored as
+      14:00 UTC (15:00 in Douala). Name the zone the old servers ran in (cloud servers: usually <code>UTC</code>)
+      and each such stored session shows as a <b>move</b> to its right time, instead of a conflict with a new
+      session beside it. Not sure which zone? Try each candidate: the right one moves the most sessions
+      (operators: <code>genova-sessions migrate --dry-run --legacy-timezone ZONE</code> counts them for the whole
+      platform). Keep it set until no session the old generator wrote lies ahead, then leave it empty.</p>
+    <div class="row">
+      ${field({ label: "Old generator's zone (legacyTimezone)", bind: 'legacyTimezone', path: 'options.legacyTimezone', value: state.legacyTimezone, attrs: 'list="zones" placeholder="off (e.g. UTC)"', wrap: 'grow' })}
+    </div>
     <p><button type="button" data-action="reset">Reset the example</button></p>`);
   const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
   html.push(`<datalist id="zones">${zones.map((z) => `<option value="${esc(z)}">`).join('')}</datalist>`);
@@ -221,11 +232,18 @@ function sessionHtml(item, currency) {
         <div class="tutor">${esc(item.tutor ?? 'Unassigned')}</div>
         <div class="meta"><span class="badge existing">EXISTING · ${esc(item.status ?? '?')}</span><span class="price">${price(item.price)}</span></div>
         <div class="why">already stored as ${esc(item.sessionId)}, kept as it is</div></div>`;
+    case 'move':
+      return `<div class="session move" ${attrs}>${when}
+        <div class="tutor">${esc(item.tutor ?? 'Unassigned')}</div>
+        <div class="meta"><span class="badge move">MOVE · ${esc(item.status ?? '?')}</span><span class="price">${price(item.price)}</span></div>
+        <div class="why">stored by the old generator as ${esc(item.sessionId)} at ${esc(item.from.day)} · ${esc(item.from.time)}; moves here, keeping its tutor, status and price</div></div>`;
     case 'conflict':
       return `<div class="session conflict" ${attrs}>${when}
         <div class="tutor">${esc(item.tutor ?? 'Unassigned')}</div>
         <div class="meta"><span class="badge conflict">CONFLICT · ${esc(item.conflict)}</span></div>
-        <div class="why">${esc(item.sessionId)}${item.stored ? ` is stored ${esc(item.stored.day)} · ${esc(item.stored.time)}` : ''}; nothing is created</div></div>`;
+        <div class="why">${esc(item.sessionId)}${item.stored ? ` is stored ${esc(item.stored.day)} · ${esc(item.stored.time)}` : ''}${
+          item.conflict === 'LEGACY_DUPLICATE' ? ': the same session stored a second time, at the old generator\'s time; decide which row to keep' : '; nothing is created'
+        }</div></div>`;
     case 'skipped':
       return `<div class="session skipped" ${attrs}>${when}
         <div class="tutor">Cancelled week</div>
@@ -264,14 +282,15 @@ function renderCalendar(calendar) {
         .map((c) => {
           const items = c.cells[w];
           const body = items.length ? items.map((item) => sessionHtml(item, state.currency)).join('') : '<span class="empty">—</span>';
-          return `<td data-slot="${esc(c.slot.id)}" data-week="${w + 1}">${body}</td>`;
+          const label = `${c.slot.subject || '(no subject)'} · ${model.DAYS[c.slot.dayOfWeek] ?? `day ${c.slot.dayOfWeek}`} ${c.slot.startTime}`;
+          return `<td data-slot="${esc(c.slot.id)}" data-week="${w + 1}" data-label="${esc(label)}">${body}</td>`;
         })
         .join('');
-      return `<tr><th class="week" scope="row">Week ${w + 1}<small>${esc(week.label)}</small></th>${cells}</tr>`;
+      return `<tr><th class="week" scope="row">Week ${w + 1} <small>${esc(week.label)}</small></th>${cells}</tr>`;
     })
     .join('');
   $('#calendar').innerHTML = `<table class="calendar" data-zone="${esc(calendar.zone)}">
-    <thead><tr><th class="week">${esc(calendar.zone)}</th>${head}</tr></thead><tbody>${rows}</tbody></table>`;
+    <thead><tr><th class="week zone">Times in ${esc(calendar.zone)}</th>${head}</tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 /** Puts each message next to its field; returns those that belong to no field. */
@@ -324,7 +343,8 @@ function renderStatus(result, failure) {
   }
   const s = result.summary;
   status.className = s.errors + s.warnings > 0 ? 'status attention' : 'status';
-  status.innerHTML = `<b>Up to date</b> <span class="counts">· ${s.sessionsToCreate} to create · ${s.existingPreserved} existing · ${s.conflicts} conflict${s.conflicts === 1 ? '' : 's'} · ${s.skippedCancelled} cancelled · ${s.warnings} warning${s.warnings === 1 ? '' : 's'} · ${s.errors} error${s.errors === 1 ? '' : 's'}</span>`;
+  const moves = s.legacyMoves > 0 ? ` · ${s.legacyMoves} to move` : '';
+  status.innerHTML = `<b>Up to date</b> <span class="counts">· ${s.sessionsToCreate} to create · ${s.existingPreserved} existing${moves} · ${s.conflicts} conflict${s.conflicts === 1 ? '' : 's'} · ${s.skippedCancelled} cancelled · ${s.warnings} warning${s.warnings === 1 ? '' : 's'} · ${s.errors} error${s.errors === 1 ? '' : 's'}</span>`;
   wrap.classList.remove('stale');
 }
 

@@ -63,5 +63,7 @@ export function example() {
       { id: 'x-noel-phys', slotId: 's-phys', week: '2026-12-21', reason: 'Vacances de Noël' },
     ],
     existingText: JSON.stringify(existing, null, 2),
+    // The zone the old TypeScript generator ran in, for classes whose sessions it wrote; empty = off.
+    legacyTimezone: '',
   };
 }

@@ -12,7 +12,6 @@ export const CONFIG_HINTS = {
   MANUAL: 'ignored',
 };
 
-const WEEK_MS = 604_800_000;
 /** Assignments are stamped one minute apart from here, in the form's order. */
 const CREATED_BASE = Date.parse('2026-11-02T08:00:00.000Z');
 
@@ -116,7 +115,15 @@ export function toInput(state, lastExisting = []) {
     tutors: state.tutors.map((t) => ({ id: t.id, hourlyRate: t.hourlyRate.trim(), availability: [] })),
     existingSessions: existing,
   };
-  const options = { now: state.now.trim(), weeks: integerOrText(state.weeks), defaultTimezone: 'UTC' };
+  const legacy = (state.legacyTimezone ?? '').trim();
+  const options = {
+    now: state.now.trim(),
+    weeks: integerOrText(state.weeks),
+    defaultTimezone: 'UTC',
+    // The zone the old TypeScript generator ran in: its rows are recognised and moved
+    // (plan.moves) instead of being duplicated. Empty = off.
+    legacyTimezone: legacy === '' ? null : legacy,
+  };
   return { snapshot, options, localErrors, existing };
 }
 
@@ -128,7 +135,7 @@ export function toInput(state, lastExisting = []) {
 export function placeFailure(error) {
   const message = String(error?.message ?? error);
   if (error?.code === 'INVALID_OPTION') {
-    const m = message.match(/^(?:options\.)?(now|weeks|defaultTimezone)\b/);
+    const m = message.match(/^(?:options\.)?(now|weeks|defaultTimezone|legacyTimezone)\b/);
     return { path: m ? `options.${m[1]}` : null, message, full: message };
   }
   if (error?.code === 'INVALID_FIELD' || error?.code === 'INPUT_TOO_LARGE') {
@@ -183,12 +190,16 @@ export function placeFindings(plan, input) {
   return out;
 }
 
+const DAY_MS = 86_400_000;
+const WEEK_MS = 7 * DAY_MS;
+
 /** Formats instants in the class's zone (the browser's Intl; UTC when it does not know it). */
 export function formatter(zone) {
   const make = (tz) => ({
     day: new Intl.DateTimeFormat('en-GB', { timeZone: tz, weekday: 'short', day: 'numeric', month: 'short' }),
     date: new Intl.DateTimeFormat('en-GB', { timeZone: tz, day: 'numeric', month: 'short' }),
     time: new Intl.DateTimeFormat('en-GB', { timeZone: tz, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+    ymd: new Intl.DateTimeFormat('en-US', { timeZone: tz, year: 'numeric', month: 'numeric', day: 'numeric' }),
   });
   let f;
   try {
@@ -196,12 +207,23 @@ export function formatter(zone) {
   } catch {
     f = make('UTC');
   }
+  const calendar = make('UTC');
   return {
     day: (instant) => f.day.format(new Date(instant)),
     date: (instant) => f.date.format(new Date(instant)),
     time: (instant) => f.time.format(new Date(instant)),
+    /** The local calendar date of an instant, as a day number (days since 1970-01-01). */
+    localDay: (instant) => {
+      const parts = Object.fromEntries(f.ymd.formatToParts(new Date(instant)).map((p) => [p.type, p.value]));
+      return Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day)) / DAY_MS;
+    },
+    /** A day number as `Mon 30 Nov`. */
+    dayLabel: (dayNumber) => calendar.day.format(new Date(dayNumber * DAY_MS)),
   };
 }
+
+/** The Monday (a day number) of the Monday–Sunday week holding a day number (1970-01-01 was a Thursday). */
+export const mondayOf = (dayNumber) => dayNumber - ((dayNumber + 3) % 7);
 
 /** `"120000.00"` → `"120,000.00"`. */
 export function formatMoney(text) {
@@ -246,25 +268,32 @@ export function rotationOf(turns) {
 }
 
 /**
- * The calendar of a plan: a row per week of the window, a column per slot.
- * `{ weeks: [{ label }], columns: [{ slot, cells: [[item...] per week], rotation, next }] }`;
- * an item is `{ kind: 'create'|'existing'|'conflict'|'skipped', start, end, ... }`.
+ * The calendar of a plan: a row per Monday–Sunday week (in the class's zone) that the window
+ * touches, a column per slot.
+ * `{ weeks: [{ label, monday }], columns: [{ slot, cells: [[item...] per week], rotation, next }] }`;
+ * an item is `{ kind: 'create'|'existing'|'move'|'conflict'|'skipped', start, end, ... }`.
+ * A window of `weeks` × 7 days that does not start on a Monday at midnight touches one more
+ * calendar week than `weeks`: an edge week holding no session is then left out, so a window
+ * starting on Monday 08:00 has exactly `weeks` rows.
  */
 export function calendarOf(plan, state, input) {
   const zone = input.snapshot.classes[0]?.timezone || input.options.defaultTimezone || 'UTC';
   const fmt = formatter(zone);
   const start = Date.parse(plan.window.start);
-  const count = Math.round((Date.parse(plan.window.end) - start) / WEEK_MS);
-  const weeks = Array.from({ length: count }, (_, i) => ({
-    label: `${fmt.date(start + i * WEEK_MS)} – ${fmt.date(start + (i + 1) * WEEK_MS - 1)}`,
-  }));
+  const end = Date.parse(plan.window.end);
+  const firstMonday = mondayOf(fmt.localDay(start));
+  const count = (mondayOf(fmt.localDay(end - 1)) - firstMonday) / 7 + 1;
+  let weeks = Array.from({ length: count }, (_, i) => {
+    const monday = firstMonday + 7 * i;
+    return { monday, label: `${fmt.dayLabel(monday)} – ${fmt.dayLabel(monday + 6)}` };
+  });
   const tutorName = new Map(state.tutors.map((t) => [t.id, t.name || t.id]));
   const nameOf = (id) => (id == null ? null : (tutorName.get(id) ?? id));
   const rows = new Map((input.existing ?? []).filter((r) => r && typeof r === 'object').map((r) => [r.id, r]));
   const patternOf = new Map(input.snapshot.tutorAssignments.map((a) => [a.id, a.recurrencePattern]));
   const reasonOf = new Map(input.snapshot.slotCancellations.map((c) => [c.id, c.reason]));
 
-  const columns = input.snapshot.timeSlots.map((slot) => ({
+  let columns = input.snapshot.timeSlots.map((slot) => ({
     slot,
     cells: weeks.map(() => []),
   }));
@@ -272,7 +301,7 @@ export function calendarOf(plan, state, input) {
   const place = (timeSlotId, instant, item) => {
     const column = byId.get(timeSlotId);
     if (!column) return;
-    const w = Math.floor((Date.parse(instant) - start) / WEEK_MS);
+    const w = (mondayOf(fmt.localDay(instant)) - firstMonday) / 7;
     if (w >= 0 && w < count) column.cells[w].push(item);
   };
   const when = (s, e) => ({ day: fmt.day(s), time: e ? `${fmt.time(s)}–${fmt.time(e)}` : fmt.time(s) });
@@ -304,6 +333,20 @@ export function calendarOf(plan, state, input) {
       price: row.price ?? null,
     });
   }
+  for (const m of plan.moves ?? []) {
+    const row = rows.get(m.sessionId) ?? {};
+    place(m.timeSlotId, m.scheduledStart, {
+      kind: 'move',
+      start: m.scheduledStart,
+      ...when(m.scheduledStart, m.scheduledEnd),
+      sessionId: m.sessionId,
+      from: when(m.fromStart, m.fromEnd),
+      tutorId: row.tutorId ?? null,
+      tutor: nameOf(row.tutorId ?? null),
+      status: row.status ?? null,
+      price: row.price ?? null,
+    });
+  }
   for (const k of plan.conflicts) {
     const row = rows.get(k.sessionId) ?? {};
     place(k.timeSlotId, k.scheduledStart, {
@@ -329,6 +372,16 @@ export function calendarOf(plan, state, input) {
     });
   }
 
+  // Leave out the edge weeks the window only grazes when they hold nothing.
+  const empty = (w) => columns.every((c) => c.cells[w].length === 0);
+  const wanted = Math.round((end - start) / WEEK_MS);
+  let first = 0;
+  let last = weeks.length - 1;
+  if (last - first + 1 > wanted && empty(last)) last--;
+  if (last - first + 1 > wanted && empty(first)) first++;
+  weeks = weeks.slice(first, last + 1);
+  columns = columns.map((c) => ({ ...c, cells: c.cells.slice(first, last + 1) }));
+
   for (const column of columns) {
     const items = column.cells.flat().sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
     // One turn order per rotating pattern claiming in this slot (usually one).
@@ -339,8 +392,8 @@ export function calendarOf(plan, state, input) {
       const { cycle, complete } = rotationOf(turns);
       column.rotations.push({ pattern, names: cycle.map((id) => nameOf(id) ?? 'unassigned'), complete });
     }
-    const next = items.find((i) => i.kind === 'create' || i.kind === 'existing');
-    column.next = next ? { tutor: next.tutor ?? 'unassigned', day: next.day, time: next.time, existing: next.kind === 'existing' } : null;
+    const next = items.find((i) => i.kind === 'create' || i.kind === 'existing' || i.kind === 'move');
+    column.next = next ? { tutor: next.tutor ?? 'unassigned', day: next.day, time: next.time, existing: next.kind !== 'create' } : null;
     column.error = plan.errors.find((e) => e.timeSlotId === column.slot.id)?.message ?? null;
     column.warnings = plan.warnings
       .filter((w) => w.timeSlotId === column.slot.id && (w.code === 'TUTOR_DOUBLE_BOOKED' || w.code === 'TUTOR_UNAVAILABLE'))
