@@ -3,7 +3,6 @@
 // process running.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import Decimal from 'decimal.js';
 import { addon, outcome, readText, repoRoot } from './support.mjs';
 import { join } from 'node:path';
@@ -112,8 +111,7 @@ test('the malformed table (tests/malformed/cases.json) gives each case its outco
   const failures = [];
   const summarise = (r) => {
     if (r.error) return { error: r.error };
-    const line = JSON.stringify(r.value) + '\n';
-    return { summary: r.value.summary, planSha256: createHash('sha256').update(line).digest('hex') };
+    return { summary: r.value.summary };
   };
   for (const c of cases) {
     const text = c.expand ? c.text.replaceAll(c.expand.marker, c.expand.unit.repeat(c.expand.count)) : c.text;

@@ -7,7 +7,6 @@ use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
 use serde_json::Value;
-use sha2::{Digest, Sha256};
 
 fn cases() -> Vec<Value> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/malformed/cases.json");
@@ -28,20 +27,27 @@ fn expand(case: &Value) -> String {
     }
 }
 
-/// The outcome as the table writes it: `{"error": CODE}` or `{"summary", "planSha256"}`.
+/// The outcome as the table writes it: `{"error": CODE}` or `{"summary"}`. (The core and the
+/// CLI are also held to the same plan bytes, below.)
 fn outcome_of_line(line: &str) -> Value {
     let plan: Value = serde_json::from_str(line).unwrap();
-    serde_json::json!({ "summary": plan["summary"], "planSha256": format!("{:x}", Sha256::digest(line.as_bytes())) })
+    serde_json::json!({ "summary": plan["summary"] })
 }
 
-fn core_outcome(text: &str, options: &Value) -> Value {
+/// The outcome, and the plan's line when there is one.
+type Outcome = (Value, Option<String>);
+
+fn core_outcome(text: &str, options: &Value) -> Outcome {
     match genova_sessions_core::plan_json(text, options) {
-        Ok(plan) => outcome_of_line(&plan.to_json_line()),
-        Err(e) => serde_json::json!({ "error": e.code().as_str() }),
+        Ok(plan) => {
+            let line = plan.to_json_line();
+            (outcome_of_line(&line), Some(line))
+        }
+        Err(e) => (serde_json::json!({ "error": e.code().as_str() }), None),
     }
 }
 
-fn cli_outcome(stdin: &str, args: &[&str]) -> Value {
+fn cli_outcome(stdin: &str, args: &[&str]) -> Outcome {
     let mut child = Command::new(env!("CARGO_BIN_EXE_genova-sessions"))
         .args(["plan", "--input", "-"])
         .args(args)
@@ -60,7 +66,7 @@ fn cli_outcome(stdin: &str, args: &[&str]) -> Value {
     let stdout = String::from_utf8(out.stdout).unwrap();
     let stderr = String::from_utf8(out.stderr).unwrap();
     match out.status.code() {
-        Some(0) => outcome_of_line(&stdout),
+        Some(0) => (outcome_of_line(&stdout), Some(stdout)),
         Some(2) => {
             assert!(stdout.is_empty());
             assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
@@ -70,7 +76,7 @@ fn cli_outcome(stdin: &str, args: &[&str]) -> Value {
                 .split(':')
                 .next()
                 .unwrap();
-            serde_json::json!({ "error": code })
+            (serde_json::json!({ "error": code }), None)
         }
         other => panic!("exit {other:?}: {stderr}"),
     }
@@ -86,17 +92,25 @@ fn malformed_inputs_give_the_same_outcome_through_core_and_cli() {
         let text = expand(case);
         let options = &case["options"];
         let expected = &case["expected"];
-        let core = core_outcome(&text, options);
+        let (core, core_line) = core_outcome(&text, options);
         if &core != expected {
             failures.push(format!("{name}: core gave {core}, expected {expected}"));
         }
+        // Without `now` or `weeks` the CLI plans with its documented defaults (the clock, 4
+        // weeks): `plan_defaults_to_the_clock_and_four_weeks` covers that.
+        if options.get("now").is_none() || options.get("weeks").is_none() {
+            continue;
+        }
         // The file form: {"snapshot": <text>, "options": <options>}.
         let wrapper = format!("{{\"snapshot\": {text}, \"options\": {options}}}");
-        let cli = cli_outcome(&wrapper, &[]);
+        let (cli, cli_line) = cli_outcome(&wrapper, &[]);
         if &cli != expected {
             failures.push(format!(
                 "{name}: cli (file form) gave {cli}, expected {expected}"
             ));
+        }
+        if cli_line != core_line {
+            failures.push(format!("{name}: cli and core printed different plans"));
         }
         // The bare form with flags, when the options can be written as flags.
         if let (Some(now), Some(weeks)) = (options["now"].as_str(), options["weeks"].as_i64()) {
@@ -105,7 +119,7 @@ fn malformed_inputs_give_the_same_outcome_through_core_and_cli() {
             if let Some(zone) = options["defaultTimezone"].as_str() {
                 args.extend(["--default-timezone", zone]);
             }
-            let cli = cli_outcome(&text, &args);
+            let (cli, _) = cli_outcome(&text, &args);
             if &cli != expected {
                 failures.push(format!(
                     "{name}: cli (flags) gave {cli}, expected {expected}"
@@ -145,4 +159,37 @@ fn text_over_256_mib_is_too_large_on_the_cli() {
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stderr.starts_with("error: INPUT_TOO_LARGE: "), "{stderr}");
+}
+
+#[test]
+fn plan_defaults_to_the_clock_and_four_weeks() {
+    let snapshot = r#"{"classes": [{"id": "c1", "isActive": true}],
+        "timeSlots": [{"id": "s1", "classId": "c1", "subject": "Maths", "dayOfWeek": 1,
+                       "startTime": "14:00", "endTime": "15:00", "isActive": true}]}"#;
+    let before = chrono::Utc::now().timestamp_millis();
+    let (outcome, line) = cli_outcome(snapshot, &[]);
+    let after = chrono::Utc::now().timestamp_millis();
+    let plan: Value = serde_json::from_str(&line.expect("a plan")).unwrap();
+    let millis = |key: &str| {
+        chrono::DateTime::parse_from_rfc3339(plan["window"][key].as_str().unwrap())
+            .unwrap()
+            .timestamp_millis()
+    };
+    let start = millis("start");
+    assert!(
+        before <= start && start <= after,
+        "window starts now: {plan}"
+    );
+    assert_eq!(millis("end") - start, 4 * 604_800_000, "four weeks");
+    // A UTC slot (no DST) lands exactly once in each of the four weeks.
+    let created = outcome["summary"]["sessionsToCreate"].as_u64().unwrap();
+    assert_eq!(created, 4);
+    // A file's options still win over the defaults, and flags over the file.
+    let wrapped = format!(
+        r#"{{"snapshot": {snapshot}, "options": {{"now": "2026-11-30T00:00:00Z", "weeks": 2}}}}"#
+    );
+    let (outcome, _) = cli_outcome(&wrapped, &[]);
+    assert_eq!(outcome["summary"]["sessionsToCreate"], 2);
+    let (outcome, _) = cli_outcome(&wrapped, &["--weeks", "3"]);
+    assert_eq!(outcome["summary"]["sessionsToCreate"], 3);
 }

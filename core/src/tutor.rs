@@ -173,8 +173,8 @@ pub fn is_busy(index: &SessionIndex<'_>, start: Instant, end: Instant) -> bool {
 /// `tutors`, whose availability covers the range (R26) and who have no non-cancelled existing
 /// session overlapping it in any class (R22). Sorted, without duplicates.
 ///
-/// An unknown class is [`Error::NotFound`]. A tutor with active availability entries in a
-/// class whose zone is unknown cannot be shown to be available and is left out.
+/// An unknown class is [`Error::NotFound`]. A class whose zone is unknown (R6) has no
+/// available tutor: the list is empty.
 pub fn available_tutors(
     snapshot: &Snapshot,
     request: &AvailableTutorsRequest,
@@ -187,7 +187,13 @@ pub fn available_tutors(
             request.class_id
         ))
     })?;
-    let zone = index.zone_of(class).ok();
+    // §3.8: nothing can be placed in a class whose zone is unknown (R6), so no tutor is
+    // available there, not even one without availability entries.
+    let Ok(zone) = index.zone_of(class) else {
+        return Ok(AvailableTutors {
+            tutor_ids: Vec::new(),
+        });
+    };
     let (start, end) = (request.scheduled_start, request.scheduled_end);
     let mut tutor_ids: Vec<String> = index
         .assignments_of(&class.id)
@@ -195,7 +201,7 @@ pub fn available_tutors(
         .filter(|a| a.is_active && a.status == "ACCEPTED" && a.subject == request.subject)
         .filter_map(|a| index.tutor_ranked(&a.tutor_id))
         .filter(|(_, t)| {
-            !has_active_availability(t) || zone.is_some_and(|z| covers(t, z, start, end))
+            !has_active_availability(t) || covers(t, zone, start, end)
         })
         .filter(|(rank, _)| !is_busy(index.busy(*rank), start, end))
         .map(|(_, t)| t.id.clone())
@@ -318,5 +324,43 @@ mod tests {
             double_booked(&p, |_| &none),
             [true, false, true, false, true, true]
         );
+    }
+}
+
+#[cfg(test)]
+mod available_tutors_tests {
+    use super::*;
+
+    #[test]
+    fn unknown_zone_lists_no_tutor_even_without_availability() {
+        let snapshot = Snapshot::from_value(&serde_json::json!({
+            "classes": [
+                { "id": "c1", "isActive": true, "timezone": "Mars/Olympus" },
+                { "id": "c2", "isActive": true, "timezone": "Africa/Douala" }
+            ],
+            "tutorAssignments": [
+                { "id": "a1", "classId": "c1", "subject": "Maths", "tutorId": "t1",
+                  "recurrencePattern": "MANUAL", "status": "ACCEPTED", "isActive": true,
+                  "createdAt": "2026-11-01T00:00:00Z" },
+                { "id": "a2", "classId": "c2", "subject": "Maths", "tutorId": "t1",
+                  "recurrencePattern": "MANUAL", "status": "ACCEPTED", "isActive": true,
+                  "createdAt": "2026-11-01T00:00:00Z" }
+            ],
+            "tutors": [{ "id": "t1", "hourlyRate": "10" }]
+        }))
+        .unwrap();
+        let request = |class: &str| AvailableTutorsRequest {
+            class_id: class.into(),
+            subject: "Maths".into(),
+            scheduled_start: Instant::parse("2026-11-30T13:00:00Z").unwrap(),
+            scheduled_end: Instant::parse("2026-11-30T14:00:00Z").unwrap(),
+        };
+        let ids = |class: &str| {
+            available_tutors(&snapshot, &request(class), "UTC")
+                .unwrap()
+                .tutor_ids
+        };
+        assert_eq!(ids("c1"), Vec::<String>::new());
+        assert_eq!(ids("c2"), ["t1"]);
     }
 }

@@ -6,7 +6,7 @@ Each case: {name, text, options, expected[, expectedValue][, expand]}.
 - `expand` = {marker, unit, count}: replace the string `marker` in `text` by `unit` repeated
   `count` times before use (for 1 MB strings and 1,000,001-item lists).
 - `expected` is the outcome of the text path (`plan --input`, `planJson`):
-  {"error": CODE} or {"summary": {...}, "planSha256": hex of the plan's JSON line}.
+  {"error": CODE} or {"summary": {...}} (the counts, each reviewed by hand against the case).
 - `expectedValue` (when present) is the outcome of the JS-value path `plan(JSON.parse(text))`,
   which sees numbers as doubles (SPEC §5): e.g. `1.0` is the integer 1 there.
 Plan outcomes are filled in by `fill.sh` from the core and reviewed by hand.

@@ -177,19 +177,15 @@ export function expandCase(c) {
   return c.text.split(c.expand.marker).join(c.expand.unit.repeat(c.expand.count));
 }
 
-/**
- * tests/malformed/cases.json through planJson; `sha256(text)` resolves to the hex digest
- * of a UTF-8 text.
- */
-export async function replayMalformed(api, casesText, sha256) {
+/** tests/malformed/cases.json through planJson. */
+export async function replayMalformed(api, casesText) {
   const failures = [];
   const cases = JSON.parse(casesText);
   for (const c of cases) {
     const o = outcome(() => api.planJson(expandCase(c), c.options));
     let got;
     if (o.value !== undefined) {
-      const text = JSON.stringify(o.value) + '\n';
-      got = { summary: o.value.summary, planSha256: await sha256(text) };
+      got = { summary: o.value.summary };
     } else {
       got = o.error ? { error: o.error } : { bad: o.bad };
     }
