@@ -1,4 +1,5 @@
-//! `--audit-log FILE`: one JSON line per session written (appended, flushed per batch).
+//! `--audit-log FILE`: one JSON line per session written — created, moved or cancelled
+//! (appended, flushed per batch).
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -6,7 +7,7 @@ use std::path::Path;
 
 use serde_json::json;
 
-use crate::db::write::{Cancellation, NewSession};
+use crate::db::write::{Cancellation, NewSession, SessionMove};
 
 /// An open audit log.
 pub struct AuditLog {
@@ -35,6 +36,20 @@ impl AuditLog {
                 "timeSlotId": s.time_slot_id, "subject": s.subject,
                 "scheduledStart": s.scheduled_start, "scheduledEnd": s.scheduled_end,
                 "tutorId": s.tutor_id, "status": s.status, "price": s.price,
+                "runNow": self.run_at,
+            });
+            writeln!(self.out, "{line}")?;
+        }
+        self.out.flush()
+    }
+
+    /// One `"moved"` line per legacy row moved (SPEC §3.9), with where it was and where it is.
+    pub fn moved(&mut self, moves: &[SessionMove]) -> std::io::Result<()> {
+        for m in moves {
+            let line = json!({
+                "event": "moved", "sessionId": m.session_id, "classId": m.class_id,
+                "timeSlotId": m.time_slot_id, "fromStart": m.from_start, "fromEnd": m.from_end,
+                "scheduledStart": m.scheduled_start, "scheduledEnd": m.scheduled_end,
                 "runNow": self.run_at,
             });
             writeln!(self.out, "{line}")?;

@@ -89,6 +89,15 @@ pub struct DbArgs {
     /// IANA zone of classes whose creator has no country.
     #[arg(long, value_name = "ZONE", default_value = "UTC")]
     pub default_timezone: String,
+    /// IANA zone the old TypeScript generator ran in (e.g. UTC): its rows, stored at the
+    /// slots' wall times read in that zone, are recognised — no duplicate is created beside
+    /// them — and listed as moves. Keep it set while such rows lie ahead.
+    #[arg(long, value_name = "ZONE", env = "GENOVA_LEGACY_TIMEZONE")]
+    pub legacy_timezone: Option<String>,
+    /// Also move those rows to their right times (one guarded UPDATE each, audited); with
+    /// --dry-run, show what would move. Without it no existing row is ever modified.
+    #[arg(long, requires = "legacy_timezone")]
+    pub move_legacy_rows: bool,
     /// How long to wait for classes locked by another run (e.g. 30s, 500ms, 2m).
     #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = parse_duration)]
     pub lock_timeout: std::time::Duration,
@@ -221,13 +230,18 @@ pub struct PlanArgs {
     /// Snapshot JSON file, or `-` for standard input.
     #[arg(long, short = 'i', value_name = "FILE")]
     pub input: PathBuf,
-    /// The planning instant, RFC 3339 (e.g. 2026-11-30T00:00:00Z).
+    /// The planning instant, RFC 3339 (e.g. 2026-11-30T00:00:00Z); default: the file's
+    /// options, else the current time.
     #[arg(long, value_name = "RFC3339", allow_hyphen_values = true)]
     pub now: Option<String>,
-    /// Weeks to plan, 1..=52.
+    /// Weeks to plan, 1..=52; default: the file's options, else 4.
     #[arg(long, short = 'w', value_name = "N", allow_hyphen_values = true)]
     pub weeks: Option<i64>,
     /// IANA zone of classes without one (default UTC).
     #[arg(long, value_name = "ZONE")]
     pub default_timezone: Option<String>,
+    /// IANA zone the old TypeScript generator ran in: its rows, stored at the slots' wall
+    /// times read in that zone, are recognised and planned as moves, not duplicated.
+    #[arg(long, value_name = "ZONE")]
+    pub legacy_timezone: Option<String>,
 }

@@ -7,10 +7,11 @@ use std::path::Path;
 use genova_sessions_core::{Plan, TZDB_VERSION};
 use serde::{Deserialize, Serialize};
 
-use crate::db::write::NewSession;
+use crate::db::write::{NewSession, SessionMove};
 
-/// The version of the plan file's own layout (the plan inside has its own).
-pub const PLAN_FILE_VERSION: &str = "1.0";
+/// The version of the plan file's own layout (the plan inside has its own). 1.1 added
+/// `legacyTimezone` and `moveLegacyRows`.
+pub const PLAN_FILE_VERSION: &str = "1.1";
 
 /// A saved plan.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -24,6 +25,12 @@ pub struct PlanFile {
     pub weeks: i64,
     /// Zone of classes without one.
     pub default_timezone: String,
+    /// The zone the old generator ran in (SPEC §3.9), if the plan was made with one.
+    #[serde(default)]
+    pub legacy_timezone: Option<String>,
+    /// Whether `--apply` writes the plan's `moves` (made with `--move-legacy-rows`).
+    #[serde(default)]
+    pub move_legacy_rows: bool,
     /// The IANA database the plan was computed with.
     pub tzdb_version: String,
     /// Class id → SHA-256 of the rows its plan came from.
@@ -54,6 +61,24 @@ impl PlanFile {
             ));
         }
         Ok(file)
+    }
+
+    /// The file as written: compact JSON and one newline.
+    pub fn to_json_line(&self) -> String {
+        let mut text = serde_json::to_string(self).unwrap_or_default();
+        text.push('\n');
+        text
+    }
+
+    /// The plan's legacy rows to move for the classes `batch`.
+    pub fn moves_of(&self, batch: &[String]) -> Vec<SessionMove> {
+        let classes: std::collections::BTreeSet<&str> = batch.iter().map(String::as_str).collect();
+        self.plan
+            .moves
+            .iter()
+            .filter(|m| classes.contains(&*m.class_id))
+            .map(SessionMove::from)
+            .collect()
     }
 
     /// The plan's sessions to create for the classes `batch`.

@@ -1,5 +1,5 @@
 //! What an operator reads: the plan as a table per class (`+ create`, `= existing`,
-//! `! conflict`, `- skipped`), the `Plan:` line, and the old script's summary lines.
+//! `> move`, `! conflict`, `- skipped`), the `Plan:` line, and the old script's summary lines.
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -7,18 +7,63 @@ use std::str::FromStr;
 
 use chrono::TimeZone;
 use chrono_tz::Tz;
-use genova_sessions_core::{Instant, Plan};
+use genova_sessions_core::{Instant, Move, Plan};
 
 use crate::db::write::Cancellation;
 use crate::run::ClassInfo;
 
-/// `Plan: N to create, M existing, K conflicts, S skipped.`
+/// `Plan: N to create, M existing, K conflicts, S skipped.` (and `, L legacy rows to move`
+/// before the period when there are some).
 pub fn plan_line(plan: &Plan) -> String {
     let s = &plan.summary;
+    let moves = match s.legacy_moves {
+        0 => String::new(),
+        n => format!(", {n} legacy rows to move"),
+    };
     format!(
-        "Plan: {} to create, {} existing, {} conflicts, {} skipped.",
+        "Plan: {} to create, {} existing, {} conflicts, {} skipped{moves}.",
         s.sessions_to_create, s.existing_preserved, s.conflicts, s.skipped_cancelled
     )
+}
+
+/// One `> move` line: the row's local date and times now → where it belongs, the subject,
+/// the slot and the row's id.
+fn move_line(m: &Move, subject: &str, zone: Option<Tz>) -> String {
+    format!(
+        "  > move      {}–{} → {}–{}  {subject}  slot {}  session {}",
+        local(m.from_start, zone),
+        end_time(m.from_start, m.from_end, zone),
+        local(m.scheduled_start, zone),
+        end_time(m.scheduled_start, m.scheduled_end, zone),
+        m.time_slot_id,
+        m.session_id
+    )
+}
+
+/// The plan's `moves` alone, class by class (a write run's table shows no other line).
+pub fn moves(
+    out: &mut impl Write,
+    plan: &Plan,
+    classes: &BTreeMap<String, ClassInfo>,
+    subjects: &BTreeMap<String, String>,
+    default_timezone: &str,
+) -> io::Result<()> {
+    let mut class: Option<&str> = None;
+    for m in &plan.moves {
+        let info = classes.get(&*m.class_id).cloned().unwrap_or_default();
+        let zone_name = info.timezone.as_deref().unwrap_or(default_timezone);
+        if class != Some(&*m.class_id) {
+            writeln!(out, "Class {} — {} ({zone_name})", m.class_id, info.name)?;
+            class = Some(&m.class_id);
+        }
+        let subject = subjects.get(&*m.time_slot_id).map_or("-", String::as_str);
+        writeln!(
+            out,
+            "{}",
+            move_line(m, subject, Tz::from_str(zone_name).ok())
+        )?;
+    }
+    Ok(())
 }
 
 /// An instant as the class's local weekday, date and time (`Mon 2026-11-30 14:00`).
@@ -54,6 +99,7 @@ pub fn table(
     out: &mut impl Write,
     plan: &Plan,
     classes: &BTreeMap<String, ClassInfo>,
+    subjects: &BTreeMap<String, String>,
     cancels: &[Cancellation],
     default_timezone: &str,
 ) -> io::Result<()> {
@@ -73,6 +119,7 @@ pub fn table(
         .iter()
         .map(|c| &*c.class_id)
         .chain(plan.existing.iter().map(|e| &*e.class_id))
+        .chain(plan.moves.iter().map(|m| &*m.class_id))
         .chain(plan.conflicts.iter().map(|c| &*c.class_id))
         .chain(plan.skipped.iter().map(|s| &*s.class_id))
         .chain(plan.errors.iter().map(|e| &*e.class_id))
@@ -113,6 +160,10 @@ pub fn table(
                     e.session_id
                 ),
             ));
+        }
+        for m in plan.moves.iter().filter(|m| &*m.class_id == id) {
+            let subject = subjects.get(&*m.time_slot_id).map_or("-", String::as_str);
+            lines.push((m.scheduled_start, 1, move_line(m, subject, zone)));
         }
         for c in plan.conflicts.iter().filter(|c| &*c.class_id == id) {
             lines.push((
@@ -163,8 +214,37 @@ pub fn table(
     writeln!(out, "{}", plan_line(plan))
 }
 
+/// What a run did with the plan's `moves` (SPEC §3.9), for the summary.
+#[derive(Clone, Copy, Debug)]
+pub struct Moves {
+    /// Whether the run writes them (`--move-legacy-rows`).
+    pub write: bool,
+    /// Rows moved.
+    pub moved: u64,
+}
+
+/// The summary line about legacy rows, `None` when the plan has none to move.
+pub fn moves_line(plan: &Plan, dry_run: bool, moves: Moves) -> Option<String> {
+    let n = plan.summary.legacy_moves;
+    Some(match (moves.write, dry_run) {
+        _ if n == 0 && moves.moved == 0 => return None,
+        (true, false) => format!("Legacy rows moved to their right times: {}", moves.moved),
+        (true, true) => format!("Legacy rows that would be moved: {n}"),
+        (false, _) => format!(
+            "Legacy rows at the old generator's times (left as they are; \
+             --move-legacy-rows moves them): {n}"
+        ),
+    })
+}
+
 /// The old migration script's summary lines.
-pub fn summary(out: &mut impl Write, plan: &Plan, dry_run: bool, written: u64) -> io::Result<()> {
+pub fn summary(
+    out: &mut impl Write,
+    plan: &Plan,
+    dry_run: bool,
+    written: u64,
+    moves: Moves,
+) -> io::Result<()> {
     let s = &plan.summary;
     let title = if dry_run {
         "Migration summary (dry run: nothing was written)"
@@ -192,6 +272,9 @@ pub fn summary(out: &mut impl Write, plan: &Plan, dry_run: bool, written: u64) -
         "  Existing sessions preserved: {}",
         s.existing_preserved
     )?;
+    if let Some(line) = moves_line(plan, dry_run, moves) {
+        writeln!(out, "  {line}")?;
+    }
     writeln!(out, "  Conflicts (existing rows kept): {}", s.conflicts)?;
     writeln!(out, "  Weeks skipped (cancelled): {}", s.skipped_cancelled)?;
     writeln!(out, "  Warnings: {}", s.warnings)?;

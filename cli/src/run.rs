@@ -14,7 +14,7 @@ use serde_json::{json, Value};
 
 use crate::audit::AuditLog;
 use crate::db::read::{BatchRows, Sessions, STATEMENTS_PER_BATCH};
-use crate::db::write::{Cancellation, NewSession};
+use crate::db::write::{Cancellation, NewSession, SessionMove};
 use crate::db::{Db, DbError};
 use crate::planfile::PlanFile;
 use crate::progress::Progress;
@@ -44,6 +44,9 @@ pub struct Spec {
     pub mode: Mode,
     /// Also apply SPEC §3.8's cascades to still-scheduled future sessions.
     pub reconcile: bool,
+    /// Write the plan's `moves` (the old generator's rows, SPEC §3.9); otherwise they are
+    /// only shown.
+    pub move_legacy_rows: bool,
 }
 
 /// A class as the report shows it.
@@ -70,6 +73,12 @@ pub struct Outcome {
     pub written: u64,
     /// Sessions cancelled.
     pub cancelled: u64,
+    /// Legacy rows moved.
+    pub moved: u64,
+    /// Whether the run writes (or, in a dry run, would write) the plan's `moves`.
+    pub move_legacy_rows: bool,
+    /// The subject of each slot a `moves` entry names, for the table.
+    pub subjects: BTreeMap<String, String>,
     /// Statements run against the database.
     pub statements: usize,
 }
@@ -93,10 +102,25 @@ pub fn window_of(options: &Value) -> Window {
     Window::new(o.now, o.weeks)
 }
 
+/// Whether the options name the zone the old generator ran in (SPEC §3.9).
+pub fn has_legacy_timezone(options: &Value) -> bool {
+    options.get("legacyTimezone").is_some_and(|v| !v.is_null())
+}
+
 /// RFC 3339 bounds of the sessions that can overlap an occurrence of `window` (an occurrence
 /// starts in the window and lasts less than two days); with `reconcile`, every future one.
-fn session_bounds(window: Window, reconcile: bool) -> (String, String) {
-    let from = window.start.to_string();
+/// With `legacy`, also the old generator's rows of the window's first occurrences, stored up
+/// to a day and a half earlier (offsets differ by at most 26 h, plus a gap).
+fn session_bounds(window: Window, reconcile: bool, legacy: bool) -> (String, String) {
+    let from = if legacy {
+        window
+            .start
+            .checked_add(-Span::days(2))
+            .unwrap_or(window.start)
+    } else {
+        window.start
+    }
+    .to_string();
     let until = if reconcile {
         "9999-12-31T23:59:59.999Z".to_owned()
     } else {
@@ -117,7 +141,7 @@ pub async fn run(
     progress: &Progress,
 ) -> Result<Outcome, Stopped> {
     let window = window_of(&spec.options);
-    let (from, until) = session_bounds(window, spec.reconcile);
+    let (from, until) = session_bounds(window, spec.reconcile, has_legacy_timezone(&spec.options));
     let sessions = Sessions::Near {
         from: &from,
         until: &until,
@@ -151,6 +175,12 @@ pub async fn run(
         cancels: Vec::new(),
         written: 0,
         cancelled: 0,
+        moved: 0,
+        move_legacy_rows: match &spec.mode {
+            Mode::Apply(file) => file.move_legacy_rows,
+            _ => spec.move_legacy_rows,
+        },
+        subjects: BTreeMap::new(),
         statements: 0,
     };
     if let Mode::Apply(file) = &spec.mode {
@@ -257,15 +287,27 @@ async fn run_batch(
         }
         _ => plan.create.iter().map(NewSession::from).collect(),
     };
+    let moves: Vec<SessionMove> = match &spec.mode {
+        Mode::Apply(file) if file.move_legacy_rows => file.moves_of(batch),
+        Mode::Write if spec.move_legacy_rows => plan.moves.iter().map(SessionMove::from).collect(),
+        _ => Vec::new(),
+    };
+    if !plan.moves.is_empty() {
+        outcome.subjects.extend(rows.slot_subjects(&plan.moves));
+    }
     if writes {
         let ids = db.insert_sessions(&creates).await?;
+        let moved = db.move_sessions(&moves).await?;
         let cancelled = db.cancel_sessions(&cancels).await?;
         db.commit().await?;
-        statements += usize::from(!creates.is_empty()) + usize::from(!cancels.is_empty());
+        statements +=
+            usize::from(!creates.is_empty()) + moves.len() + usize::from(!cancels.is_empty());
         outcome.written += ids.len() as u64;
+        outcome.moved += moved;
         outcome.cancelled += cancelled;
         if let Some(log) = audit {
             log.created(&ids, &creates)
+                .and_then(|()| log.moved(&moves))
                 .and_then(|()| log.cancelled(&cancels))
                 .map_err(|e| Stopped {
                     message: format!("writing the audit log: {e}"),

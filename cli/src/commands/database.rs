@@ -7,6 +7,7 @@ use serde_json::{json, Value};
 
 use crate::audit::AuditLog;
 use crate::cli::DbArgs;
+use crate::commands::plan::current_time;
 use crate::db::Db;
 use crate::exit::{Done, Failure};
 use crate::progress::Progress;
@@ -20,30 +21,37 @@ pub fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
         .map_err(|e| Failure::Runtime(format!("cannot start the async runtime: {e}")))
 }
 
-/// The current time, RFC 3339 with milliseconds.
-pub fn current_time() -> String {
-    chrono::Utc::now()
-        .format("%Y-%m-%dT%H:%M:%S%.3fZ")
-        .to_string()
-}
-
 /// The core options of a run, checked like `plan --input`'s (bad ones exit 2).
-pub fn options(now: Option<&str>, weeks: i64, default_timezone: &str) -> Result<Value, Failure> {
+pub fn options(
+    now: Option<&str>,
+    weeks: i64,
+    default_timezone: &str,
+    legacy_timezone: Option<&str>,
+) -> Result<Value, Failure> {
     let now = now.map_or_else(current_time, str::to_owned);
-    let value = json!({ "now": now, "weeks": weeks, "defaultTimezone": default_timezone });
+    let value = json!({
+        "now": now, "weeks": weeks, "defaultTimezone": default_timezone,
+        "legacyTimezone": legacy_timezone,
+    });
     let parsed = Options::from_value(&value)?;
     // Store `now` in the form the plan writes it, so files and logs agree.
     Ok(json!({
         "now": parsed.now.truncate_to_millis().to_string(),
         "weeks": parsed.weeks,
         "defaultTimezone": parsed.default_timezone,
+        "legacyTimezone": parsed.legacy_timezone,
     }))
 }
 
 /// The options and mode of a `migrate` or `maintain` run from its flags.
 pub fn planned(args: &DbArgs, weeks: i64, dry_run: bool) -> Result<(Value, Mode), Failure> {
     check_now(args.now.as_deref())?;
-    let options = options(args.now.as_deref(), weeks, &args.default_timezone)?;
+    let options = options(
+        args.now.as_deref(),
+        weeks,
+        &args.default_timezone,
+        args.legacy_timezone.as_deref(),
+    )?;
     let mode = if dry_run { Mode::DryRun } else { Mode::Write };
     Ok((options, mode))
 }
@@ -73,6 +81,7 @@ pub async fn execute(
         lock_timeout: args.lock_timeout,
         mode,
         reconcile,
+        move_legacy_rows: args.move_legacy_rows,
     };
     let progress = Progress::new(false);
     let result = run::run(&mut db, &spec, &mut audit, &progress).await;
@@ -88,11 +97,14 @@ pub async fn execute(
 }
 
 /// SPEC §6: 1 when a class failed; 3 with `--detailed-exitcode` when sessions were (or would
-/// be) created; else 0.
+/// be) created, or legacy rows moved with `--move-legacy-rows`; else 0.
 pub fn exit(outcome: &Outcome, detailed: bool) -> Done {
     if !outcome.plan.errors.is_empty() {
         Done::ClassFailed
-    } else if detailed && !outcome.plan.create.is_empty() {
+    } else if detailed
+        && (!outcome.plan.create.is_empty()
+            || (outcome.move_legacy_rows && !outcome.plan.moves.is_empty()))
+    {
         Done::Changes
     } else {
         Done::Ok

@@ -10,7 +10,8 @@ use chrono::{Datelike, NaiveDate, TimeDelta};
 use genova_sessions_core::Instant;
 use serde_json::Value;
 
-use super::database::{current_time, options, runtime};
+use super::database::{options, runtime};
+use super::plan::current_time;
 use crate::cli::DemoArgs;
 use crate::db::Db;
 use crate::exit::{Done, Failure};
@@ -82,7 +83,7 @@ fn sample_for(now: &str) -> Value {
 /// Runs the demo.
 pub fn run(args: &DemoArgs) -> Result<Done, Failure> {
     let now = args.now.clone().unwrap_or_else(current_time);
-    let options = options(Some(&now), 4, "Africa/Douala")?;
+    let options = options(Some(&now), 4, "Africa/Douala", None)?;
     let url = format!("sqlite://{}?mode=rwc", args.database.display());
     let path = args.database.display().to_string();
     runtime()?.block_on(async move {
@@ -112,6 +113,7 @@ pub fn run(args: &DemoArgs) -> Result<Done, Failure> {
             lock_timeout: Duration::from_secs(30),
             mode,
             reconcile: false,
+            move_legacy_rows: false,
         };
         let stop = |e: run::Stopped| Failure::Runtime(e.message);
         let window = run::window_of(&options);
@@ -122,13 +124,13 @@ pub fn run(args: &DemoArgs) -> Result<Done, Failure> {
         let dry = run::run(&mut db, &spec(Mode::DryRun), &mut None, &hidden)
             .await
             .map_err(stop)?;
-        let _ = report::table(&mut out, &dry.plan, &dry.classes, &[], "Africa/Douala");
-        let _ = report::summary(&mut out, &dry.plan, true, 0);
+        let _ = report::table(&mut out, &dry.plan, &dry.classes, &dry.subjects, &[], "Africa/Douala");
+        let _ = report::summary(&mut out, &dry.plan, true, 0, report::Moves { write: false, moved: 0 });
         say(&mut out, format!("\n2. Migrate: genova-sessions migrate -D sqlite:{path} --now {}\n", window.start));
         let wrote = run::run(&mut db, &spec(Mode::Write), &mut None, &hidden)
             .await
             .map_err(stop)?;
-        let _ = report::summary(&mut out, &wrote.plan, false, wrote.written);
+        let _ = report::summary(&mut out, &wrote.plan, false, wrote.written, report::Moves { write: false, moved: 0 });
         say(&mut out, "\n3. Second run: nothing left to create\n".to_owned());
         let again = run::run(&mut db, &spec(Mode::DryRun), &mut None, &hidden)
             .await

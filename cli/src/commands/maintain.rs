@@ -37,6 +37,8 @@ pub fn run(args: &MaintainArgs) -> Result<Done, Failure> {
                 "classesProcessed": plan.summary.classes_processed,
                 "sessionsGenerated": generated,
                 "sessionsCancelled": cancelled,
+                "legacyRowsToMove": plan.summary.legacy_moves,
+                "legacyRowsMoved": outcome.moved,
                 "errors": errors,
                 "duration": took.as_millis() as u64,
                 "dryRun": args.dry_run,
@@ -49,11 +51,19 @@ pub fn run(args: &MaintainArgs) -> Result<Done, Failure> {
                     &mut out,
                     plan,
                     &outcome.classes,
+                    &outcome.subjects,
                     &outcome.cancels,
                     &args.db.default_timezone,
                 )
             } else {
-                writeln!(out, "{}", report::plan_line(plan))
+                report::moves(
+                    &mut out,
+                    plan,
+                    &outcome.classes,
+                    &outcome.subjects,
+                    &args.db.default_timezone,
+                )
+                .and_then(|()| writeln!(out, "{}", report::plan_line(plan)))
             };
             shown.and_then(|()| {
                 let verb = if args.dry_run { "that would be " } else { "" };
@@ -74,6 +84,13 @@ pub fn run(args: &MaintainArgs) -> Result<Done, Failure> {
                 writeln!(out, "  Sessions {verb}generated: {generated}")?;
                 if args.reconcile {
                     writeln!(out, "  Sessions {verb}cancelled: {cancelled}")?;
+                }
+                let moves = report::Moves {
+                    write: outcome.move_legacy_rows,
+                    moved: outcome.moved,
+                };
+                if let Some(line) = report::moves_line(plan, args.dry_run, moves) {
+                    writeln!(out, "  {line}")?;
                 }
                 writeln!(out, "  Errors: {}", errors.len())?;
                 report::error_lines(&mut out, plan)?;

@@ -4,7 +4,6 @@
 use std::io::{BufWriter, Write};
 
 use genova_sessions_core::TZDB_VERSION;
-use serde_json::json;
 
 use super::database::{execute, exit, options, planned, runtime};
 use crate::cli::{Format, MigrateArgs};
@@ -18,7 +17,12 @@ pub fn run(args: &MigrateArgs) -> Result<Done, Failure> {
     let (options, mode) = match &args.apply {
         Some(path) => {
             let file = PlanFile::read(path).map_err(Failure::Runtime)?;
-            let options = options(Some(&file.now), file.weeks, &file.default_timezone)?;
+            let options = options(
+                Some(&file.now),
+                file.weeks,
+                &file.default_timezone,
+                file.legacy_timezone.as_deref(),
+            )?;
             (options, Mode::Apply(Box::new(file)))
         }
         None => planned(&args.db, args.weeks, args.dry_run)?,
@@ -27,6 +31,10 @@ pub fn run(args: &MigrateArgs) -> Result<Done, Failure> {
     let (outcome, _) = runtime()?.block_on(execute(&args.db, options.clone(), mode, false))?;
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
+    let moves = report::Moves {
+        write: outcome.move_legacy_rows,
+        moved: outcome.moved,
+    };
     let printed = match args.db.format {
         Format::Json => out
             .write_all(outcome.plan.to_json_line().as_bytes())
@@ -36,6 +44,7 @@ pub fn run(args: &MigrateArgs) -> Result<Done, Failure> {
                     &outcome.plan,
                     dry_run,
                     outcome.written,
+                    moves,
                 )
             }),
         Format::Table => {
@@ -44,30 +53,40 @@ pub fn run(args: &MigrateArgs) -> Result<Done, Failure> {
                     &mut out,
                     &outcome.plan,
                     &outcome.classes,
+                    &outcome.subjects,
                     &outcome.cancels,
                     &args.db.default_timezone,
                 )
             } else {
-                writeln!(out, "{}", report::plan_line(&outcome.plan))
+                report::moves(
+                    &mut out,
+                    &outcome.plan,
+                    &outcome.classes,
+                    &outcome.subjects,
+                    &args.db.default_timezone,
+                )
+                .and_then(|()| writeln!(out, "{}", report::plan_line(&outcome.plan)))
             };
-            shown.and_then(|()| report::summary(&mut out, &outcome.plan, dry_run, outcome.written))
+            shown.and_then(|()| {
+                report::summary(&mut out, &outcome.plan, dry_run, outcome.written, moves)
+            })
         }
     };
     // A closed pipe is not worth a message; the exit code still tells.
     let _ = printed.and_then(|()| out.flush());
     if let Some(path) = &args.out {
-        let file = json!({
-            "formatVersion": PLAN_FILE_VERSION,
-            "now": options["now"],
-            "weeks": options["weeks"],
-            "defaultTimezone": options["defaultTimezone"],
-            "tzdbVersion": TZDB_VERSION,
-            "fingerprints": outcome.fingerprints,
-            "plan": outcome.plan,
-        });
-        let mut text = file.to_string();
-        text.push('\n');
-        std::fs::write(path, text)
+        let file = PlanFile {
+            format_version: PLAN_FILE_VERSION.to_owned(),
+            now: options["now"].as_str().unwrap_or_default().to_owned(),
+            weeks: args.weeks,
+            default_timezone: args.db.default_timezone.clone(),
+            legacy_timezone: args.db.legacy_timezone.clone(),
+            move_legacy_rows: args.db.move_legacy_rows,
+            tzdb_version: TZDB_VERSION.to_owned(),
+            fingerprints: outcome.fingerprints.clone(),
+            plan: outcome.plan.clone(),
+        };
+        std::fs::write(path, file.to_json_line())
             .map_err(|e| Failure::Runtime(format!("cannot write {}: {e}", path.display())))?;
         eprintln!(
             "Saved the plan to {}; apply it with: genova-sessions migrate --apply {}",

@@ -8,6 +8,16 @@ use crate::cli::PlanArgs;
 use crate::exit::{Done, Failure};
 use crate::input;
 
+/// Weeks planned when neither `--weeks` nor the file's options say.
+pub const DEFAULT_WEEKS: i64 = 4;
+
+/// The current time, RFC 3339 with milliseconds: `now` when neither a flag nor a file says.
+pub fn current_time() -> String {
+    chrono::Utc::now()
+        .format("%Y-%m-%dT%H:%M:%S%.3fZ")
+        .to_string()
+}
+
 /// Prints the plan as compact JSON and one newline (SPEC §6).
 pub fn run(args: &PlanArgs) -> Result<Done, Failure> {
     let input = input::read(&args.input)?;
@@ -21,6 +31,16 @@ pub fn run(args: &PlanArgs) -> Result<Done, Failure> {
     if let Some(zone) = &args.default_timezone {
         options.insert("defaultTimezone".into(), Value::String(zone.clone()));
     }
+    if let Some(zone) = &args.legacy_timezone {
+        options.insert("legacyTimezone".into(), Value::String(zone.clone()));
+    }
+    // Documented defaults where neither a flag nor the file gives one: the clock, 4 weeks.
+    options
+        .entry("now")
+        .or_insert_with(|| Value::String(current_time()));
+    options
+        .entry("weeks")
+        .or_insert_with(|| Value::from(DEFAULT_WEEKS));
     let plan = genova_sessions_core::plan_value(&input.snapshot, &Value::Object(options))?;
     let mut out = std::io::stdout().lock();
     // A closed pipe (`| head`) is not an error worth a message.

@@ -47,6 +47,14 @@ impl std::fmt::Display for DbError {
 }
 
 impl DbError {
+    /// A row changed under the run: `message` says which and what was (not) written.
+    pub fn stale(message: String) -> DbError {
+        DbError {
+            message,
+            lock_timeout: false,
+        }
+    }
+
     /// Wraps a sqlx error met while doing `what`.
     pub fn new(what: &str, e: sqlx::Error) -> DbError {
         let lock_timeout = match &e {

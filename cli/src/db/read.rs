@@ -127,7 +127,7 @@ pub struct BatchRows {
 pub const STATEMENTS_PER_BATCH: usize = 6;
 
 impl Db {
-    fn statements(&self) -> &'static sql::Statements {
+    pub(crate) fn statements(&self) -> &'static sql::Statements {
         match self {
             #[cfg(feature = "postgres")]
             Db::Pg(_) => &sql::POSTGRES,
@@ -288,6 +288,22 @@ impl BatchRows {
         list(&mut out, "existingSessions", &self.sessions, |_| true);
         out.push('}');
         out
+    }
+
+    /// The subject of each slot that `moves` names (slot id → subject), for the table.
+    pub fn slot_subjects(&self, moves: &[genova_sessions_core::Move]) -> BTreeMap<String, String> {
+        let named: BTreeSet<&str> = moves.iter().map(|m| &*m.time_slot_id).collect();
+        self.slots
+            .iter()
+            .filter_map(|r| {
+                let slot: serde_json::Value = serde_json::from_str(&r.json).ok()?;
+                let id = slot["id"].as_str()?;
+                let subject = slot["subject"].as_str()?;
+                named
+                    .contains(id)
+                    .then(|| (id.to_owned(), subject.to_owned()))
+            })
+            .collect()
     }
 
     /// Each class's fingerprint: a SHA-256 of the rows its plan was computed from — the class

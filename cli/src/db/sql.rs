@@ -63,6 +63,9 @@ pub struct Statements {
     pub insert: &'static str,
     /// Bulk cancellation of sessions still `PENDING`/`CONFIRMED`.
     pub cancel: &'static str,
+    /// One legacy row moved to its occurrence's instants (SPEC §3.9), guarded by its stored
+    /// start, end and status: `(id, new start, new end, stored start, stored end)`.
+    pub move_session: &'static str,
 }
 
 /// PostgreSQL: `$1::text[]` ids, `UNNEST` bulk writes, enum casts, `DECIMAL(10,2)`.
@@ -161,6 +164,14 @@ UPDATE tutoring_sessions t
 SET status = 'CANCELLED', "cancellationReason" = c.reason
 FROM UNNEST($1::text[], $2::text[]) AS c(id, reason)
 WHERE t.id = c.id AND t.status IN ('PENDING', 'CONFIRMED')"#,
+    move_session: r#"
+UPDATE tutoring_sessions
+SET "scheduledStart" = $2::timestamptz AT TIME ZONE 'UTC',
+    "scheduledEnd" = $3::timestamptz AT TIME ZONE 'UTC'
+WHERE id = $1
+  AND "scheduledStart" = $4::timestamptz AT TIME ZONE 'UTC'
+  AND "scheduledEnd" = $5::timestamptz AT TIME ZONE 'UTC'
+  AND status IN ('PENDING', 'CONFIRMED')"#,
 };
 
 /// PostgreSQL: one transaction-level advisory lock per class of the batch, taken in a fixed
@@ -265,6 +276,13 @@ SET status = 'CANCELLED',
     "cancellationReason" = (SELECT json_extract(value, '$[1]') FROM json_each(?1)
                             WHERE json_extract(value, '$[0]') = tutoring_sessions.id)
 WHERE id IN (SELECT json_extract(value, '$[0]') FROM json_each(?1))
+  AND status IN ('PENDING', 'CONFIRMED')"#,
+    move_session: r#"
+UPDATE tutoring_sessions
+SET "scheduledStart" = ?2, "scheduledEnd" = ?3
+WHERE id = ?1
+  AND strftime('%Y-%m-%dT%H:%M:%fZ', "scheduledStart") = ?4
+  AND strftime('%Y-%m-%dT%H:%M:%fZ', "scheduledEnd") = ?5
   AND status IN ('PENDING', 'CONFIRMED')"#,
 };
 

@@ -1,6 +1,6 @@
 //! Writing a batch: one transaction, the classes locked against concurrent runs, the planned
 //! sessions inserted in one statement, nothing existing changed (except, with `--reconcile`,
-//! the cascade's cancellations).
+//! the cascade's cancellations, and with `--move-legacy-rows` the old generator's rows moved).
 
 use std::time::Duration;
 
@@ -50,6 +50,39 @@ pub struct Cancellation {
     pub session_id: String,
     /// Written to `cancellationReason`.
     pub reason: String,
+}
+
+/// A legacy row to move (SPEC §3.9): the plan's `moves` entry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SessionMove {
+    /// The row.
+    pub session_id: String,
+    /// Class.
+    pub class_id: String,
+    /// The slot whose occurrence the row is.
+    pub time_slot_id: String,
+    /// Stored start, RFC 3339 UTC with milliseconds (the guard).
+    pub from_start: String,
+    /// Stored end (the guard).
+    pub from_end: String,
+    /// New start.
+    pub scheduled_start: String,
+    /// New end.
+    pub scheduled_end: String,
+}
+
+impl From<&genova_sessions_core::Move> for SessionMove {
+    fn from(m: &genova_sessions_core::Move) -> Self {
+        SessionMove {
+            session_id: m.session_id.to_string(),
+            class_id: m.class_id.to_string(),
+            time_slot_id: m.time_slot_id.to_string(),
+            from_start: m.from_start.to_string(),
+            from_end: m.from_end.to_string(),
+            scheduled_start: m.scheduled_start.to_string(),
+            scheduled_end: m.scheduled_end.to_string(),
+        }
+    }
 }
 
 impl Db {
@@ -211,6 +244,48 @@ impl Db {
             }
         };
         result.map_err(|e| DbError::new("cancelling tutoring_sessions", e))
+    }
+
+    /// Moves legacy rows, one guarded `UPDATE` per row: each changes only `scheduledStart` and
+    /// `scheduledEnd`, and only while the row still has the stored start, end and a
+    /// `PENDING`/`CONFIRMED` status it was planned from. A row that no longer does fails the
+    /// batch (the caller rolls it back): something changed it since it was read.
+    pub async fn move_sessions(&mut self, moves: &[SessionMove]) -> Result<u64, DbError> {
+        let statement = self.statements().move_session;
+        for m in moves {
+            let result = match self {
+                #[cfg(feature = "postgres")]
+                Db::Pg(c) => sqlx::query(statement)
+                    .bind(&m.session_id)
+                    .bind(&m.scheduled_start)
+                    .bind(&m.scheduled_end)
+                    .bind(&m.from_start)
+                    .bind(&m.from_end)
+                    .execute(&mut *c)
+                    .await
+                    .map(|r| r.rows_affected()),
+                #[cfg(feature = "sqlite")]
+                Db::Sqlite(c) => sqlx::query(statement)
+                    .bind(&m.session_id)
+                    .bind(&m.scheduled_start)
+                    .bind(&m.scheduled_end)
+                    .bind(&m.from_start)
+                    .bind(&m.from_end)
+                    .execute(&mut *c)
+                    .await
+                    .map(|r| r.rows_affected()),
+            };
+            let changed = result.map_err(|e| DbError::new("moving tutoring_sessions", e))?;
+            if changed != 1 {
+                return Err(DbError::stale(format!(
+                    "session {} of class {} is no longer at {} to {} (or no longer PENDING or \
+                     CONFIRMED): it changed since it was read; nothing was written for its \
+                     batch; run again",
+                    m.session_id, m.class_id, m.from_start, m.from_end
+                )));
+            }
+        }
+        Ok(moves.len() as u64)
     }
 
     /// Commits the open transaction.
