@@ -61,7 +61,7 @@ export function checks(api, Decimal) {
         equal(p.create[0].tutorId, null, 'tutorId of an unassigned session');
         equal(p.create[0].assignmentId, null, 'assignmentId of an unassigned session');
         equal(p.create[0].ordinal, null, 'ordinal of an unassigned session');
-        equal(Object.keys(p).join(','), 'formatVersion,window,create,existing,conflicts,skipped,warnings,errors,summary', 'key order');
+        equal(Object.keys(p).join(','), 'formatVersion,window,create,existing,moves,conflicts,skipped,warnings,errors,summary', 'key order');
       },
     },
     {
