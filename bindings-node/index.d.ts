@@ -120,10 +120,20 @@ export interface FunctionOptions {
 }
 
 /**
+ * Joins the plans of disjoint groups of classes planned for the same window (the core's
+ * `merge`): lists concatenated and ordered, summary recounted, and R25's double bookings
+ * checked across the groups and against `tutorSessions` (existing sessions of any class,
+ * read as a snapshot's `existingSessions`). What a caller planning a batch at a time uses,
+ * as the CLI does. Throws `INVALID_FIELD` for a part that is not a plan, or parts of
+ * different windows.
+ */
+export declare function mergePlans(parts: Plan[], tutorSessions: ExistingSessionRow[]): Plan
+
+/**
  * Plans sessions for a snapshot (SPEC §2) and options `{ now, weeks, defaultTimezone? }`.
  *
- * The snapshot may hold Prisma rows as they are: `Date`s for instants, `Decimal`s, numbers
- * or strings for money. Returns SPEC §4's plan: `JSON.stringify(plan(s, o))` followed by a
+ * Values may be as Prisma returns them: `Date`s for instants, `Decimal`s, numbers or strings
+ * for money (the platform's rows in this shape: `loadSnapshot` of `@genova/sessions-native/prisma`). Returns SPEC §4's plan: `JSON.stringify(plan(s, o))` followed by a
  * newline is what `genova-sessions plan --input` prints for the same input. Throws an `Error` with a
  * `code` (`INPUT_TOO_LARGE`, `INVALID_OPTION`, `INVALID_FIELD`) for unreadable input.
  */
@@ -354,7 +364,7 @@ export interface SlotDeactivatedRequest {
   now: string | Date
 }
 
-/** Everything one computation reads (SPEC §2): Prisma rows as they are. An absent or `null` list is empty; unknown fields are ignored. */
+/** Everything one computation reads (SPEC §2), values as Prisma returns them (`Date`, `Decimal`); the platform's rows in this shape come from `loadSnapshot` of `@genova/sessions-native/prisma`. An absent or `null` list is empty; unknown fields are ignored. */
 export interface Snapshot {
   /** Classes (`classes` table; `timezone` from the creator's country). */
   classes?: Array<ClassRow> | null

@@ -838,6 +838,7 @@ module.exports = nativeBinding
 module.exports.availableTutors = nativeBinding.availableTutors
 module.exports.cascadeSlotDeactivated = nativeBinding.cascadeSlotDeactivated
 module.exports.cascadeWeekCancelled = nativeBinding.cascadeWeekCancelled
+module.exports.mergePlans = nativeBinding.mergePlans
 module.exports.plan = nativeBinding.plan
 module.exports.planAsync = nativeBinding.planAsync
 module.exports.planBuildingObjects = nativeBinding.planBuildingObjects

@@ -82,8 +82,8 @@ fn to_js<T: Serialize>(env: &Env, result: &T) -> Result<JsRaw, Failure> {
 
 /// Plans sessions for a snapshot (SPEC §2) and options `{ now, weeks, defaultTimezone? }`.
 ///
-/// The snapshot may hold Prisma rows as they are: `Date`s for instants, `Decimal`s, numbers
-/// or strings for money. Returns SPEC §4's plan: `JSON.stringify(plan(s, o))` followed by a
+/// Values may be as Prisma returns them: `Date`s for instants, `Decimal`s, numbers or strings
+/// for money (the platform's rows in this shape: `loadSnapshot` of `@genova/sessions-native/prisma`). Returns SPEC §4's plan: `JSON.stringify(plan(s, o))` followed by a
 /// newline is what `genova-sessions plan --input` prints for the same input. Throws an `Error` with a
 /// `code` (`INPUT_TOO_LARGE`, `INVALID_OPTION`, `INVALID_FIELD`) for unreadable input.
 #[napi(
@@ -274,4 +274,34 @@ pub fn reprice_tutor(
 #[napi]
 pub fn tzdb_version() -> &'static str {
     core::TZDB_VERSION
+}
+
+/// Joins the plans of disjoint groups of classes planned for the same window (the core's
+/// `merge`): lists concatenated and ordered, summary recounted, and R25's double bookings
+/// checked across the groups and against `tutorSessions` (existing sessions of any class,
+/// read as a snapshot's `existingSessions`). What a caller planning a batch at a time uses,
+/// as the CLI does. Throws `INVALID_FIELD` for a part that is not a plan, or parts of
+/// different windows.
+#[napi(
+    ts_args_type = "parts: Plan[], tutorSessions: ExistingSessionRow[]",
+    ts_return_type = "Plan"
+)]
+pub fn merge_plans(env: Env, parts: Unknown, tutor_sessions: Unknown) -> napi::Result<JsRaw> {
+    guard(&env, || {
+        let parts = read(&env, &parts, "parts")?;
+        field(&parts)?;
+        let parts: Vec<core::Plan> = serde_json::from_value(parts.value)
+            .map_err(|e| Failure::new("INVALID_FIELD", format!("parts: {e}")))?;
+        let Some(window) = parts.first().map(|p| p.window) else {
+            return Err(Failure::new("INVALID_FIELD", "parts: expected at least one plan"));
+        };
+        if parts.iter().any(|p| p.window != window) {
+            return Err(Failure::new("INVALID_FIELD", "parts: plans of different windows"));
+        }
+        let sessions = read(&env, &tutor_sessions, "tutorSessions")?;
+        field(&sessions)?;
+        let sessions = serde_json::json!({ "existingSessions": sessions.value });
+        let snapshot = core::Snapshot::from_value(&sessions)?;
+        to_js(&env, &core::merge(window, parts, &snapshot.existing_sessions))
+    })
 }

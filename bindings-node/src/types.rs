@@ -7,7 +7,7 @@
 
 use napi_derive::napi;
 
-/// Everything one computation reads (SPEC §2): Prisma rows as they are. An absent or `null` list is empty; unknown fields are ignored.
+/// Everything one computation reads (SPEC §2), values as Prisma returns them (`Date`, `Decimal`); the platform's rows in this shape come from `loadSnapshot` of `@genova/sessions-native/prisma`. An absent or `null` list is empty; unknown fields are ignored.
 #[napi(object)]
 pub struct Snapshot {
     /// Classes (`classes` table; `timezone` from the creator's country).
