@@ -1,7 +1,12 @@
 // Compile-time check (tsc --noEmit, run by scripts/test.sh): the API's generated PrismaClient
-// is accepted by createSessionGenerator, and the services have the old signatures.
-import { PrismaClient } from './generated/client.js';
-import { createSessionGenerator, type TutoringSession, type MaintenanceResult } from './src/index.js';
+// is accepted by createSessionGenerator, createRecurrencePatternService, loadSnapshot and
+// withClassLocks, and the services have the old signatures.
+import { Prisma, PrismaClient } from './generated/client.js';
+import {
+  createRecurrencePatternService, createSessionGenerator, loadSnapshot, withClassLocks,
+  type MaintenanceResult, type SessionPreview, type TutoringSession,
+} from './src/index.js';
+import type { Snapshot } from '../index.js';
 
 declare const prisma: PrismaClient;
 const services = createSessionGenerator(prisma, { onSessionsCreated: async (sessions: TutoringSession[], classId: string) => void [sessions, classId] });
@@ -11,5 +16,20 @@ export const gaps: Promise<TutoringSession[]> = services.fillSessionGaps('c1', n
 export const exists: Promise<boolean> = services.checkSessionsExist('c1', new Date());
 export const cancelled: Promise<number> = services.cancelFutureSessionsForTimeSlot('s1', 'reason');
 export const repriced: Promise<number> = services.recalculatePricesForTutor('t1', 5000);
+export const repricedDecimal: Promise<number> = services.recalculatePricesForTutor('t1', new Prisma.Decimal('5000.50'));
+export const repricedText: Promise<number> = services.recalculatePricesForTutor('t1', '5000.50');
 export const maintained: Promise<MaintenanceResult> = services.maintainSessionWindow();
 export const stats: Promise<{ activeClasses: number; classesWithTimeSlots: number; upcomingSessions: number }> = services.getMaintenanceStats();
+
+// The recurrence-pattern service takes the client's own rows.
+const patterns = createRecurrencePatternService(prisma);
+declare const assignments: Awaited<ReturnType<PrismaClient['classTutorAssignment']['findMany']>>;
+declare const sessions: Awaited<ReturnType<PrismaClient['tutoringSession']['findMany']>>;
+export const next: Promise<string | null> = patterns.getNextTutor('s1', new Date(), assignments);
+export const applied: Promise<Map<string, string>> = patterns.applyPattern(sessions, assignments);
+export const preview: Promise<SessionPreview[]> = patterns.previewTimeSlot('c1', 's1', 4, { assignments });
+
+// The loader and the lock, on the client and inside one of its interactive transactions.
+export const snapshot: Promise<Snapshot> = loadSnapshot(prisma, { classIds: ['c1'] });
+export const inTx: Promise<Snapshot> = prisma.$transaction((tx) => loadSnapshot(tx, { classIds: ['c1'] }));
+export const locked: Promise<number> = withClassLocks(prisma, ['c1'], async (tx) => tx.tutoringSession.count({ where: { classId: 'c1' } }));

@@ -1,32 +1,51 @@
-// @genova/sessions-native/prisma: the platform's session services (session-generator and
-// session-maintenance), rewired onto the native core. Switching is one import line:
+// @genova/sessions-native/prisma: the platform's session services (session-generator,
+// session-maintenance and recurrence-pattern), rewired onto the native core. Switching is one
+// import line:
 //
 //   import { createSessionGenerator } from '@genova/sessions-native/prisma';
 //   export const { generateSessionsForClass, ... } = createSessionGenerator(prisma, { onSessionsCreated });
 //
-// Each function loads what it needs with a fixed number of findMany calls, lets the core
-// compute (plan, cascades, repricing), and writes with createMany/updateMany in a transaction.
+// Every write runs in one interactive transaction that first takes the advisory lock of each
+// class it writes (the CLI's key, so API instances and CLI runs exclude each other), then
+// reads the class's rows under the lock with a fixed number of findMany calls, lets the core
+// compute (plan, cascades, repricing), and writes with createMany/updateMany.
 import { randomUUID } from 'node:crypto';
 import * as native from '../../index';
-import type { Plan, PlanCreate } from '../../index';
-import { loadSnapshot, type Scope } from './load';
-import type { MaintenanceResult, MaintenanceStats, SessionGeneratorOptions, SessionPrisma, TutoringSession } from './types';
+import type { Plan, PlanCreate, PlanOptions, PlanWarning, Snapshot } from '../../index';
+import { CallbackError, LockTimeoutError, NotFoundError, SessionDataError } from './errors';
+import { readSnapshot } from './load';
+import type {
+  CallbackFailure, MaintenanceResult, MaintenanceStats, Money, PlanProblems, SessionDb,
+  SessionGeneratorOptions, SessionPrisma, TutoringSession,
+} from './types';
 
-export type { DecimalLike, MaintenanceResult, MaintenanceStats, SessionGeneratorOptions, SessionPrisma, TutoringSession } from './types';
+export { CallbackError, LockTimeoutError, NotFoundError, SessionDataError } from './errors';
+export { createRecurrencePatternService, type RecurrencePatternService, type SessionPreview, type PreviewOptions, type TutorAssignmentInput } from './recurrence';
+export type {
+  CallbackFailure, DecimalLike, MaintenanceResult, MaintenanceStats, Money, PlanProblems, SessionDb,
+  SessionGeneratorOptions, SessionPrisma, TutoringSession,
+} from './types';
 
 const DAY = 86_400_000;
 const WEEK = 7 * DAY;
+/** The latest instant a snapshot's sessions are read up to when "every future session" is meant. */
+const FOREVER = new Date(8.64e15 - 2 * DAY - 1);
 /** The rolling window of the daily job, in weeks (as the old service). */
 export const MAINTENANCE_WEEKS = 4;
+/** Classes per `maintainSessionWindow` batch: the CLI's `BATCH_SIZE`. */
+export const BATCH_SIZE = 500;
+/** Rows per INSERT statement (8 bound values each: well under PostgreSQL's 65,535). */
+const INSERT_CHUNK = 2_000;
 
-/** The error an unknown class, slot or tutor rejects with; `code` is `NOT_FOUND`. */
-export class NotFoundError extends Error {
-  readonly code = 'NOT_FOUND';
-  constructor(message: string) {
-    super(message);
-    this.name = 'NotFoundError';
-  }
-}
+/**
+ * The CLI's per-class lock (cli/src/db/sql.rs `POSTGRES_LOCK`), statement for statement: one
+ * transaction-level advisory lock per class on `hashtextextended('genova-sessions/class/' ||
+ * id, 0)`, taken in the keys' order so that no two writers deadlock; released by the commit.
+ */
+export const CLASS_LOCK_SQL = `
+SELECT count(pg_advisory_xact_lock(k.key))
+FROM (SELECT DISTINCT hashtextextended('genova-sessions/class/' || id, 0) AS key
+      FROM unnest($1::text[]) AS id ORDER BY 1) AS k`;
 
 /** The session services, bound to a PrismaClient. */
 export interface SessionGenerator {
@@ -35,9 +54,61 @@ export interface SessionGenerator {
   fillSessionGaps(classId: string, startDate: Date, endDate: Date): Promise<TutoringSession[]>;
   checkSessionsExist(classId: string, weekStart: Date): Promise<boolean>;
   cancelFutureSessionsForTimeSlot(timeSlotId: string, cancellationReason?: string): Promise<number>;
-  recalculatePricesForTutor(tutorId: string, newHourlyRate: number): Promise<number>;
+  recalculatePricesForTutor(tutorId: string, newHourlyRate: Money): Promise<number>;
   maintainSessionWindow(): Promise<MaintenanceResult>;
   getMaintenanceStats(): Promise<MaintenanceStats>;
+}
+
+/** The options the core plans with. */
+export function planOptions(now: Date, weeks: number, options: Pick<SessionGeneratorOptions, 'defaultTimezone' | 'legacyTimezone'>): PlanOptions {
+  const o: PlanOptions & { legacyTimezone?: string | null } = { now, weeks, defaultTimezone: options.defaultTimezone ?? 'UTC' };
+  if (options.legacyTimezone != null) o.legacyTimezone = options.legacyTimezone;
+  return o;
+}
+
+/** Whether `e` is PostgreSQL's `lock_not_available` (55P03), however Prisma wrapped it. */
+function isLockTimeout(e: unknown): boolean {
+  const seen = new Set<unknown>();
+  const walk = (x: unknown): boolean => {
+    if (!x || typeof x !== 'object' || seen.has(x)) return false;
+    seen.add(x);
+    const o = x as Record<string, unknown>;
+    if (o.code === '55P03' || o.originalCode === '55P03') return true;
+    if (typeof o.message === 'string' && /55P03|lock timeout/.test(o.message)) return true;
+    return walk(o.meta) || walk(o.cause) || walk(o.driverAdapterError);
+  };
+  return walk(e);
+}
+
+/**
+ * Runs `fn` in one interactive transaction holding the advisory locks of `classIds` (waited
+ * for up to `lockTimeout` ms, then a `LockTimeoutError`); what `fn` reads through its `tx`
+ * is read under the locks.
+ */
+export async function withClassLocks<T>(
+  prisma: SessionPrisma,
+  classIds: string[],
+  fn: (tx: SessionDb) => Promise<T>,
+  options: { lockTimeout?: number; transactionTimeout?: number } = {},
+): Promise<T> {
+  const lockTimeout = Math.max(1, Math.trunc(options.lockTimeout ?? 30_000));
+  const transactionTimeout = Math.max(1, Math.trunc(options.transactionTimeout ?? 60_000));
+  const ids = [...new Set(classIds)];
+  try {
+    return await prisma.$transaction(
+      async (tx: SessionDb) => {
+        // Bound, not formatted: the one setting of this transaction.
+        await tx.$queryRawUnsafe(`SELECT set_config('lock_timeout', $1, true)`, `${lockTimeout}ms`);
+        if (ids.length > 0) await tx.$queryRawUnsafe(CLASS_LOCK_SQL, ids);
+        return fn(tx);
+      },
+      // maxWait: a pool connection; timeout: the wait for the locks plus the work.
+      { maxWait: lockTimeout, timeout: lockTimeout + transactionTimeout },
+    );
+  } catch (e) {
+    if (isLockTimeout(e)) throw new LockTimeoutError(ids, lockTimeout, { cause: e });
+    throw e;
+  }
 }
 
 /** Builds the services on `prisma` (a PrismaClient of the platform's schema). */
@@ -45,28 +116,81 @@ export function createSessionGenerator(prisma: SessionPrisma, options: SessionGe
   const db = prisma;
   const clock = options.now ?? (() => new Date());
   const defaultTimezone = options.defaultTimezone ?? 'UTC';
+  const batchSize = Math.max(1, Math.trunc(options.batchSize ?? BATCH_SIZE));
+  const locked = <T>(classIds: string[], fn: (tx: SessionDb) => Promise<T>) => withClassLocks(db, classIds, fn, options);
 
-  /** Writes one class's planned sessions in one transaction, then notifies. */
-  async function write(classId: string, creates: PlanCreate[]): Promise<TutoringSession[]> {
-    if (creates.length === 0) return [];
-    const data = creates.map((c) => ({
-      id: randomUUID(), classId: c.classId, tutorId: c.tutorId, subject: c.subject,
-      scheduledStart: new Date(c.scheduledStart), scheduledEnd: new Date(c.scheduledEnd),
-      price: c.price, status: c.status,
-    }));
-    const [rows] = await db.$transaction([db.tutoringSession.createManyAndReturn({ data })]);
-    const sessions = rows as TutoringSession[];
-    if (options.onSessionsCreated) await options.onSessionsCreated(sessions, classId);
-    return sessions;
+  /** A caller's callback that must not turn a committed write into a rejection. */
+  async function callback(name: CallbackFailure['callback'], failure: Omit<CallbackFailure, 'callback'>, run: () => void | Promise<void>) {
+    try {
+      await run();
+    } catch (e) {
+      const info = { callback: name, ...failure };
+      try {
+        if (options.onCallbackError) options.onCallbackError(e, info);
+        else process.emitWarning(new CallbackError(e, info));
+      } catch {
+        // The reporter itself failed: the write stays committed and the call resolves.
+      }
+    }
   }
 
-  /** Plans `scope` for `[now, now + weeks)`, optionally keeping only some slots. */
-  async function planFor(scope: Scope, now: Date, weeks: number, keepSlot?: (id: string) => boolean) {
+  /** After a commit: the API's notifications, then the plan's problems. */
+  async function afterCommit(operation: string, classIds: string[], created: Map<string, TutoringSession[]>, problems?: PlanProblems) {
+    if (options.onSessionsCreated) {
+      for (const [classId, sessions] of created) {
+        if (sessions.length > 0) await callback('onSessionsCreated', { classId, sessions }, () => options.onSessionsCreated!(sessions, classId));
+      }
+    }
+    if (options.onPlanProblems && problems && (problems.errors.length || problems.warnings.length || problems.conflicts.length)) {
+      await callback('onPlanProblems', { classId: classIds[0] ?? '', sessions: [] }, () => options.onPlanProblems!({ ...problems, operation, classIds }));
+    }
+  }
+
+  const problemsOf = (plan: Plan): PlanProblems => ({ operation: '', classIds: [], errors: plan.errors, warnings: plan.warnings, conflicts: plan.conflicts });
+
+  /** Inserts planned sessions (in statements of at most INSERT_CHUNK rows); the rows when asked. */
+  async function insert(tx: SessionDb, creates: PlanCreate[], returning: boolean): Promise<{ count: number; rows: TutoringSession[] }> {
+    const out = { count: 0, rows: [] as TutoringSession[] };
+    for (let i = 0; i < creates.length; i += INSERT_CHUNK) {
+      const data = creates.slice(i, i + INSERT_CHUNK).map((c) => ({
+        id: randomUUID(), classId: c.classId, tutorId: c.tutorId, subject: c.subject,
+        scheduledStart: new Date(c.scheduledStart), scheduledEnd: new Date(c.scheduledEnd),
+        price: c.price, status: c.status,
+      }));
+      if (returning) {
+        const rows = (await tx.tutoringSession.createManyAndReturn({ data })) as TutoringSession[];
+        out.rows.push(...rows);
+        out.count += rows.length;
+      } else {
+        out.count += (await tx.tutoringSession.createMany({ data })).count;
+      }
+    }
+    return out;
+  }
+
+  /** Plans `classIds` for `[now, now + weeks)` from rows read through `tx`, optionally keeping only some slots. */
+  async function planFor(tx: SessionDb, classIds: string[], now: Date, weeks: number, keepSlot?: (id: string) => boolean) {
     const to = new Date(now.getTime() + Math.max(1, Math.min(52, Math.trunc(weeks) || 1)) * WEEK);
-    const loaded = await loadSnapshot(db, scope, now, to);
+    const loaded = await readSnapshot(tx, { classIds }, now, to);
     if (keepSlot) loaded.snapshot.timeSlots = (loaded.snapshot.timeSlots ?? []).filter((s) => keepSlot(s.id));
-    const plan: Plan = native.plan(loaded.snapshot, { now, weeks, defaultTimezone });
+    const plan: Plan = native.plan(loaded.snapshot, planOptions(now, weeks, options));
     return { loaded, plan };
+  }
+
+  /**
+   * One class, locked: reads, plans, refuses data errors (SessionDataError, nothing written),
+   * writes the sessions `pick` keeps; then the callbacks.
+   */
+  async function generate(operation: string, classId: string, now: Date, weeks: number, select: { slot?: string; before?: string } = {}): Promise<TutoringSession[]> {
+    const { rows, plan } = await locked([classId], async (tx) => {
+      const { loaded, plan } = await planFor(tx, [classId], now, weeks, select.slot ? (id) => id === select.slot : undefined);
+      if (loaded.classIds.length === 0) throw new NotFoundError(`class ${classId} not found`);
+      if (plan.errors.length > 0) throw new SessionDataError(classId, plan.errors, plan.warnings);
+      const creates = select.before ? plan.create.filter((c) => c.scheduledStart < select.before!) : plan.create;
+      return { rows: (await insert(tx, creates, true)).rows, plan };
+    });
+    await afterCommit(operation, [classId], new Map([[classId, rows]]), problemsOf(plan));
+    return rows;
   }
 
   async function slotRow(timeSlotId: string) {
@@ -76,16 +200,13 @@ export function createSessionGenerator(prisma: SessionPrisma, options: SessionGe
   }
 
   async function generateSessionsForClass(classId: string, weeksAhead: number): Promise<TutoringSession[]> {
-    const { loaded, plan } = await planFor({ classIds: [classId] }, clock(), weeksAhead);
-    if (loaded.classIds.length === 0) throw new NotFoundError(`class ${classId} not found`);
-    return write(classId, plan.create);
+    return generate('generateSessionsForClass', classId, clock(), weeksAhead);
   }
 
   async function generateSessionsForTimeSlot(timeSlotId: string, weeksAhead: number, startFromWeek?: Date): Promise<TutoringSession[]> {
     const slot = await slotRow(timeSlotId);
     if (!slot.isActive) return [];
-    const { plan } = await planFor({ classIds: [slot.classId] }, startFromWeek ?? clock(), weeksAhead, (id) => id === timeSlotId);
-    return write(slot.classId, plan.create);
+    return generate('generateSessionsForTimeSlot', slot.classId, startFromWeek ?? clock(), weeksAhead, { slot: timeSlotId });
   }
 
   async function fillSessionGaps(classId: string, startDate: Date, endDate: Date): Promise<TutoringSession[]> {
@@ -97,10 +218,7 @@ export function createSessionGenerator(prisma: SessionPrisma, options: SessionGe
     }
     // The core plans whole weeks (at most 52); the range's end cuts the last one.
     const weeks = Math.min(52, Math.ceil((endDate.getTime() - from.getTime()) / WEEK));
-    const { loaded, plan } = await planFor({ classIds: [classId] }, from, weeks);
-    if (loaded.classIds.length === 0) throw new NotFoundError(`class ${classId} not found`);
-    const end = endDate.toISOString();
-    return write(classId, plan.create.filter((c) => c.scheduledStart < end));
+    return generate('fillSessionGaps', classId, from, weeks, { before: endDate.toISOString() });
   }
 
   async function checkSessionsExist(classId: string, weekStart: Date): Promise<boolean> {
@@ -120,69 +238,150 @@ export function createSessionGenerator(prisma: SessionPrisma, options: SessionGe
 
   async function cancelFutureSessionsForTimeSlot(timeSlotId: string, cancellationReason?: string): Promise<number> {
     const slot = await slotRow(timeSlotId);
-    const now = clock();
-    const loaded = await loadSnapshot(db, { classIds: [slot.classId] }, now, new Date(8.64e15 - 2 * DAY - 1));
-    const { cancel } = native.cascadeSlotDeactivated(loaded.snapshot, { timeSlotId, now }, { defaultTimezone });
-    if (cancel.length === 0) return 0;
-    // One reason for the whole slot: the caller's, else the core's.
-    const byReason = new Map<string, string[]>();
-    for (const c of cancel) {
-      const reason = cancellationReason ?? c.cancellationReason;
-      byReason.set(reason, [...(byReason.get(reason) ?? []), c.sessionId]);
-    }
-    const results = await db.$transaction(
-      [...byReason].map(([reason, ids]) =>
-        db.tutoringSession.updateMany({
+    return locked([slot.classId], async (tx) => {
+      const now = clock();
+      const loaded = await readSnapshot(tx, { classIds: [slot.classId] }, now, FOREVER);
+      const { cancel } = native.cascadeSlotDeactivated(loaded.snapshot, { timeSlotId, now }, { defaultTimezone });
+      if (cancel.length === 0) return 0;
+      // One reason for the whole slot: the caller's, else the core's.
+      const byReason = new Map<string, string[]>();
+      for (const c of cancel) {
+        const reason = cancellationReason ?? c.cancellationReason;
+        byReason.set(reason, [...(byReason.get(reason) ?? []), c.sessionId]);
+      }
+      let count = 0;
+      for (const [reason, ids] of byReason) {
+        count += (await tx.tutoringSession.updateMany({
           where: { id: { in: ids }, status: { in: ['PENDING', 'CONFIRMED'] } },
           data: { status: 'CANCELLED', cancellationReason: reason },
-        }),
-      ),
-    );
-    return results.reduce((n, r) => n + r.count, 0);
+        })).count;
+      }
+      return count;
+    });
   }
 
-  async function recalculatePricesForTutor(tutorId: string, newHourlyRate: number): Promise<number> {
-    const now = clock();
+  async function recalculatePricesForTutor(tutorId: string, newHourlyRate: Money): Promise<number> {
     const [profile] = await db.tutorProfile.findMany({ where: { userId: tutorId }, select: { userId: true, hourlyRate: true } });
     if (!profile) throw new NotFoundError(`tutor ${tutorId} not found`);
-    const pending = await db.tutoringSession.findMany({
-      where: { tutorId, status: 'PENDING', scheduledStart: { gte: now } },
-      select: { classId: true },
-      distinct: ['classId'],
+    const pendingWhere = (now: Date) => ({ tutorId, status: 'PENDING', scheduledStart: { gte: now } });
+    const classesOf = async (q: SessionDb, now: Date) =>
+      ((await q.tutoringSession.findMany({ where: pendingWhere(now), select: { classId: true }, distinct: ['classId'] })) as { classId: string }[]).map((p) => p.classId);
+    // Read the rate first: a bad one is INVALID_FIELD before anything is locked.
+    native.repriceTutor({ tutors: [{ id: tutorId, hourlyRate: 0 }] }, { tutorId, hourlyRate: newHourlyRate, now: clock() }, { defaultTimezone });
+    const classIds = await classesOf(db, clock());
+    if (classIds.length === 0) return 0;
+    return locked(classIds, async (tx) => {
+      const now = clock();
+      // Under the locks: only the classes locked (a class gaining a pending session since is
+      // repriced by the next call).
+      const loaded = await readSnapshot(tx, { classIds }, now, FOREVER);
+      const snapshot: Snapshot = { ...loaded.snapshot };
+      if (!(snapshot.tutors ?? []).some((t) => t.id === tutorId)) {
+        snapshot.tutors = [...(snapshot.tutors ?? []), { id: tutorId, hourlyRate: profile.hourlyRate, availability: [] }];
+      }
+      const { updates } = native.repriceTutor(snapshot, { tutorId, hourlyRate: newHourlyRate, now }, { defaultTimezone });
+      const byPrice = new Map<string, string[]>();
+      for (const u of updates) byPrice.set(u.price, [...(byPrice.get(u.price) ?? []), u.sessionId]);
+      let count = 0;
+      for (const [price, ids] of byPrice) {
+        count += (await tx.tutoringSession.updateMany({ where: { id: { in: ids }, status: 'PENDING' }, data: { price } })).count;
+      }
+      return count;
     });
-    if (pending.length === 0) return 0;
-    const loaded = await loadSnapshot(db, { classIds: pending.map((p) => p.classId as string) }, now, new Date(8.64e15 - 2 * DAY - 1));
-    const snapshot = { ...loaded.snapshot };
-    if (!(snapshot.tutors ?? []).some((t) => t.id === tutorId)) {
-      snapshot.tutors = [...(snapshot.tutors ?? []), { id: tutorId, hourlyRate: profile.hourlyRate, availability: [] }];
-    }
-    const { updates } = native.repriceTutor(snapshot, { tutorId, hourlyRate: newHourlyRate, now }, { defaultTimezone });
-    if (updates.length === 0) return 0;
-    const byPrice = new Map<string, string[]>();
-    for (const u of updates) byPrice.set(u.price, [...(byPrice.get(u.price) ?? []), u.sessionId]);
-    const results = await db.$transaction(
-      [...byPrice].map(([price, ids]) =>
-        db.tutoringSession.updateMany({ where: { id: { in: ids }, status: 'PENDING' }, data: { price } }),
-      ),
-    );
-    return results.reduce((n, r) => n + r.count, 0);
   }
 
   async function maintainSessionWindow(): Promise<MaintenanceResult> {
     const started = Date.now();
-    const result: MaintenanceResult = { classesProcessed: 0, sessionsGenerated: 0, errors: [], duration: 0 };
-    const { plan } = await planFor({ activeClasses: true }, clock(), MAINTENANCE_WEEKS);
-    result.classesProcessed = plan.summary.classesProcessed;
-    for (const e of plan.errors) result.errors.push({ classId: e.classId, error: `${e.code}: ${e.message}` });
-    const byClass = new Map<string, PlanCreate[]>();
-    for (const c of plan.create) byClass.set(c.classId, [...(byClass.get(c.classId) ?? []), c]);
-    // One transaction per class: a failing class does not stop the others.
-    for (const [classId, creates] of byClass) {
+    const now = clock();
+    const result: MaintenanceResult = { classesProcessed: 0, sessionsGenerated: 0, errors: [], warnings: [], duration: 0 };
+    const crossBatch = new TutorIntervals();
+    const warnings: PlanWarning[] = [];
+    let template: Plan | undefined;
+    let batchNo = 0;
+    const returning = Boolean(options.onSessionsCreated);
+
+    /** One group of classes, locked, read, planned and written together; the rows per class. */
+    const writeGroup = (classIds: string[]) =>
+      locked(classIds, async (tx) => {
+        const { plan } = await planFor(tx, classIds, now, MAINTENANCE_WEEKS);
+        try {
+          const { count, rows } = await insert(tx, plan.create, returning);
+          return { plan, count, rows };
+        } catch (cause) {
+          throw new WriteFailed(plan, cause);
+        }
+      });
+    const record = (batch: number, written: { plan: Plan; count: number; rows: TutoringSession[] }) => {
+      const { plan } = written;
+      template ??= plan;
+      result.classesProcessed += plan.summary.classesProcessed;
+      result.sessionsGenerated += written.count;
+      for (const e of plan.errors) result.errors.push({ classId: e.classId, code: e.code, error: `${e.code}: ${e.message}` });
+      warnings.push(...plan.warnings);
+      for (const c of plan.create) if (c.tutorId !== null) crossBatch.add(batch, c);
+    };
+    const byClass = (rows: TutoringSession[]) => {
+      const m = new Map<string, TutoringSession[]>();
+      for (const r of rows) m.set(r.classId, [...(m.get(r.classId) ?? []), r]);
+      return m;
+    };
+
+    // Active classes a page at a time (keyset on id): memory holds one batch, whatever the count.
+    let after: string | undefined;
+    for (;;) {
+      const page = (await db.class.findMany({
+        where: after === undefined ? { isActive: true } : { isActive: true, id: { gt: after } },
+        select: { id: true }, orderBy: { id: 'asc' }, take: batchSize,
+      })) as { id: string }[];
+      if (page.length === 0) break;
+      after = page[page.length - 1].id;
+      const ids = page.map((c) => c.id);
+      batchNo += 1;
       try {
-        result.sessionsGenerated += (await write(classId, creates)).length;
+        const written = await writeGroup(ids);
+        record(batchNo, written);
+        await afterCommit('maintainSessionWindow', ids, byClass(written.rows));
       } catch (e) {
-        result.errors.push({ classId, error: e instanceof Error ? e.message : String(e) });
+        if (e instanceof LockTimeoutError) {
+          for (const classId of ids) result.errors.push({ classId, code: e.code, error: e.message });
+          continue;
+        }
+        // The database refused the batch (e.g. a price over DECIMAL(10,2)): nothing of it was
+        // written; each class again on its own, so one failing class does not stop the others.
+        for (const classId of ids) {
+          try {
+            const written = await writeGroup([classId]);
+            record(++batchNo, written);
+            await afterCommit('maintainSessionWindow', [classId], byClass(written.rows));
+          } catch (err) {
+            if (err instanceof WriteFailed) {
+              // Planned (it counts as processed, its data errors are listed) but not written.
+              record(++batchNo, { plan: { ...err.plan, create: [], warnings: [] }, count: 0, rows: [] });
+              result.errors.push({ classId, code: 'DATABASE', error: errorText(err.cause) });
+            } else {
+              const code = err instanceof LockTimeoutError ? err.code : 'DATABASE';
+              result.errors.push({ classId, code, error: errorText(err) });
+            }
+          }
+        }
       }
+    }
+    // R25 across batches: the core's merge over the batches' warnings and the planned sessions
+    // of tutors that may overlap one planned in another batch.
+    if (template) {
+      const empty = Object.fromEntries(Object.entries(template).map(([k, v]) => [k, Array.isArray(v) ? [] : v])) as unknown as Plan;
+      const merged = native.mergePlans([{ ...empty, create: crossBatch.candidates(), warnings }], []);
+      result.warnings = merged.warnings;
+    }
+    result.errors.sort((a, b) => (a.classId < b.classId ? -1 : a.classId > b.classId ? 1 : 0));
+    if (options.onPlanProblems && (result.warnings.length || result.errors.length)) {
+      const errors = result.errors.filter((e) => e.code === 'UNKNOWN_TIMEZONE' || e.code === 'INVALID_SLOT');
+      await callback('onPlanProblems', { classId: result.errors[0]?.classId ?? '', sessions: [] }, () =>
+        options.onPlanProblems!({
+          operation: 'maintainSessionWindow', classIds: [...new Set([...errors, ...result.warnings].map((e) => e.classId))],
+          errors: errors.map((e) => ({ code: e.code as 'UNKNOWN_TIMEZONE', message: e.error, classId: e.classId, timeSlotId: null })),
+          warnings: result.warnings, conflicts: [],
+        }));
     }
     result.duration = Date.now() - started;
     return result;
@@ -206,6 +405,71 @@ export function createSessionGenerator(prisma: SessionPrisma, options: SessionGe
   };
 }
 
+/** A batch's insert failed; `plan` is what was planned for it. */
+class WriteFailed extends Error {
+  constructor(readonly plan: Plan, readonly cause: unknown) {
+    super(errorText(cause));
+  }
+}
+
+/** One readable line of an error (Prisma's messages span several lines). */
+function errorText(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e);
+  return text.trim().split('\n').filter((l) => l.trim()).pop() ?? text;
+}
+
+/**
+ * The planned sessions with a tutor across `maintainSessionWindow`'s batches, kept as numbers
+ * (about 40 bytes a session, not the plan's objects), so that only those that may overlap a
+ * session of the same tutor planned in another batch go to the core's merge. The test here is
+ * deliberately looser than R22 (closed ranges): the core decides.
+ */
+class TutorIntervals {
+  private tutorIds = new Map<string, number>();
+  private refIds = new Map<string, number>();
+  private refs: string[] = [];
+  private tutors: string[] = [];
+  private tutor: number[] = [];
+  private start: number[] = [];
+  private end: number[] = [];
+  private batch: number[] = [];
+  private ref: number[] = [];
+
+  add(batch: number, c: PlanCreate) {
+    let t = this.tutorIds.get(c.tutorId!);
+    if (t === undefined) this.tutorIds.set(c.tutorId!, (t = this.tutors.push(c.tutorId!) - 1));
+    const key = `${c.classId}\u0000${c.timeSlotId}\u0000${c.assignmentId ?? ''}\u0000${c.subject}`;
+    let r = this.refIds.get(key);
+    if (r === undefined) this.refIds.set(key, (r = this.refs.push(key) - 1));
+    this.tutor.push(t);
+    this.start.push(Date.parse(c.scheduledStart));
+    this.end.push(Date.parse(c.scheduledEnd));
+    this.batch.push(batch);
+    this.ref.push(r);
+  }
+
+  candidates(): PlanCreate[] {
+    const order = this.tutor.map((_, i) => i).sort((a, b) => this.tutor[a] - this.tutor[b] || this.start[a] - this.start[b]);
+    const picked = new Set<number>();
+    for (let x = 0; x < order.length; x++) {
+      const i = order[x];
+      for (let y = x + 1; y < order.length; y++) {
+        const j = order[y];
+        if (this.tutor[j] !== this.tutor[i] || this.start[j] > this.end[i]) break;
+        if (this.batch[j] !== this.batch[i]) picked.add(i).add(j);
+      }
+    }
+    return [...picked].map((i) => {
+      const [classId, timeSlotId, assignmentId, subject] = this.refs[this.ref[i]].split('\u0000');
+      return {
+        classId, timeSlotId, subject, tutorId: this.tutors[this.tutor[i]], assignmentId: assignmentId || null,
+        scheduledStart: new Date(this.start[i]).toISOString(), scheduledEnd: new Date(this.end[i]).toISOString(),
+        status: 'CONFIRMED', price: '0.00', ordinal: null,
+      };
+    });
+  }
+}
+
 /**
  * The Monday–Sunday week (class zone) `weekStart` names, as the core reads a cancellation's
  * `weekStart` (SPEC R11): a one-slot snapshot whose Monday 00:00 occurrence that week is
@@ -223,4 +487,19 @@ export function weekOf(timezone: string | null, weekStart: Date, defaultTimezone
   const next = plan.create.find((c) => c.scheduledStart > monday);
   if (!next) throw new Error('no next Monday in the window');
   return { start: new Date(monday), end: new Date(next.scheduledStart) };
+}
+
+/**
+ * The snapshot (SPEC §2) of `classIds` as the platform's database holds them, ready for
+ * `plan`/`planAsync` and the §3.8 functions: the way to plan the platform's rows. Reads
+ * through `prisma` (a PrismaClient or an interactive transaction's client) with 8 findMany
+ * calls whatever the number of rows; existing sessions are those overlapping `[from, to)`
+ * widened by two days (default: now to 52 weeks ahead, the longest window `plan` takes).
+ * `timezone` is `null` where the creator's country gives none: pass `defaultTimezone` to
+ * `plan` for those classes.
+ */
+export async function loadSnapshot(prisma: SessionDb, options: { classIds: string[]; from?: Date; to?: Date }): Promise<Snapshot> {
+  const from = options.from ?? new Date();
+  const to = options.to ?? new Date(from.getTime() + 52 * WEEK);
+  return (await readSnapshot(prisma, { classIds: options.classIds }, from, to)).snapshot;
 }

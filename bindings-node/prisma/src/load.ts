@@ -1,14 +1,17 @@
 // Reading a snapshot (SPEC §2) for a set of classes with a fixed number of findMany calls,
-// whatever the number of slots or sessions.
+// whatever the number of slots or sessions: what each snapshot field is read from in the
+// platform's schema is in bindings-node/README.md ("Plan the platform's rows").
 import type { Snapshot } from '../../index';
-import type { SessionPrisma } from './types';
+import type { SessionDb } from './types';
 
 const DAY = 86_400_000;
 /** Existing sessions this far around the window are loaded: they may overlap its edges. */
 const MARGIN = 2 * DAY;
 
-/** Which classes to load. */
-export type Scope = { classIds: string[] } | { activeClasses: true };
+/** Which classes to load (any number: the ids are bound as one array parameter per query). */
+export interface Scope {
+  classIds: string[];
+}
 
 /** A snapshot of the scoped classes, with existing sessions around `[from, to)`. */
 export interface Loaded {
@@ -30,10 +33,9 @@ const SESSION_SELECT = {
  * sessions around the window in parallel, then the assigned tutors' rates, availability and
  * sessions in other classes (for double-booking checks): 8 findMany calls in all.
  */
-export async function loadSnapshot(db: SessionPrisma, scope: Scope, from: Date, to: Date): Promise<Loaded> {
-  const classWhere = 'classIds' in scope ? { id: { in: scope.classIds } } : { isActive: true };
+export async function readSnapshot(db: SessionDb, scope: Scope, from: Date, to: Date): Promise<Loaded> {
   const classes = await db.class.findMany({
-    where: classWhere,
+    where: { id: { in: scope.classIds } },
     select: {
       id: true, name: true, isActive: true,
       creator: { select: { country: { select: { timezone: true } } } },
