@@ -592,3 +592,198 @@ fn statements_per_run_are_fixed_per_batch_of_500_classes() {
     // Re-run: nothing to insert.
     assert_eq!(statements(&pg, &[]).len(), 2 + 2 * 10);
 }
+
+/// Non-cancelled sessions of one class overlapping another of the same subject: two rows of
+/// one occurrence.
+fn overlapping_pairs(pg: &Pg) -> i64 {
+    pg.count(
+        "SELECT count(*) FROM tutoring_sessions a JOIN tutoring_sessions b \
+           ON a.\"classId\" = b.\"classId\" AND a.subject = b.subject AND a.id < b.id \
+          AND a.\"scheduledStart\" < b.\"scheduledEnd\" AND b.\"scheduledStart\" < a.\"scheduledEnd\" \
+        WHERE a.status <> 'CANCELLED' AND b.status <> 'CANCELLED'",
+    )
+}
+
+#[test]
+fn legacy_rows_are_planned_around_and_moved_only_on_request() {
+    let pg = Pg::new("legacy");
+    let (snapshot, live) = common::legacy_sample(6);
+    pg.seed(&snapshot);
+    let old = || pg.sessions_checksum("id LIKE 'old-%'");
+    let before = old();
+
+    // Without the option the old rows look like other times, and short slots get a
+    // near-duplicate beside them (the issue's symptom).
+    let (_, out, _) = migrate(&pg, &["-d", "--format", "json"]);
+    let plain = json(&out);
+    assert!(plain["conflicts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["kind"] == "OTHER_TIMES"));
+
+    // With it, the dry run is plan --input with it on the exported snapshot.
+    let (code, out, err) = migrate(&pg, &["-d", "--format", "json", "--legacy-timezone", "UTC"]);
+    assert_eq!(code, 0, "{err}");
+    let exported = json(&run(&["export-snapshot", "-D", &pg.url]).1);
+    let expected = common::plan_with(&exported, 4, "Europe/Paris", &["--legacy-timezone", "UTC"]);
+    let planned = json(&out);
+    assert_eq!(planned, expected);
+    assert_eq!(planned["summary"]["legacyMoves"], live);
+    assert!(planned["conflicts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|c| c["kind"] == "CANCELLED_SESSION"));
+    // Only the fourth week, which the old generator never wrote, is created.
+    let creates = planned["create"].as_array().unwrap();
+    assert_eq!(creates.len(), 6 * 3);
+    assert!(creates
+        .iter()
+        .all(|c| c["scheduledStart"].as_str().unwrap() >= "2027-03-22"));
+
+    // By default nothing existing is modified.
+    let (code, out, err) = migrate(&pg, &["--legacy-timezone", "UTC"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains(&format!(
+            "left as they are; --move-legacy-rows moves them): {live}"
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains("> move "),
+        "each proposed move is shown: {out}"
+    );
+    assert_eq!(old(), before);
+    assert_eq!(pg.duplicates(), 0);
+
+    // The opt-in's dry run shows each move and writes nothing.
+    let (code, table, err) = migrate(
+        &pg,
+        &["-d", "--legacy-timezone", "UTC", "--move-legacy-rows"],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        table.contains("> move      Mon 2027-03-01 15:00–15:45 → Mon 2027-03-01 14:00–14:45  Mathématiques  slot c0-s0  session old-c0-s0-0"),
+        "{table}"
+    );
+    assert!(
+        table.contains(&format!("Legacy rows that would be moved: {live}")),
+        "{table}"
+    );
+    assert_eq!(old(), before);
+
+    // The opt-in, the zone from the environment (as a cron line keeps it), audited.
+    let dir = common::temp_dir("legacy-audit");
+    let audit = dir.join("audit.jsonl");
+    let args = common::db_args(
+        "migrate",
+        &pg.url,
+        &["--move-legacy-rows", "--audit-log", audit.to_str().unwrap()],
+    );
+    let out = common::command(&args)
+        .env("GENOVA_LEGACY_TIMEZONE", "UTC")
+        .output()
+        .unwrap();
+    let (code, out, err) = common::finish(out);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        out.contains(&format!("Legacy rows moved to their right times: {live}")),
+        "{out}"
+    );
+    let log = std::fs::read_to_string(&audit).unwrap();
+    let moved: Vec<Value> = log
+        .lines()
+        .map(json)
+        .filter(|l| l["event"] == "moved")
+        .collect();
+    assert_eq!(moved.len(), live);
+    // Each row now sits where the plan said, with its id, tutor, status and price.
+    for m in planned["moves"].as_array().unwrap() {
+        let id = m["sessionId"].as_str().unwrap();
+        let row = pg.text(&format!(
+            "SELECT to_char(\"scheduledStart\", 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') || ' ' || \
+             to_char(\"scheduledEnd\", 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') || ' ' || status || ' ' || \
+             price::text || ' ' || \"tutorId\" FROM tutoring_sessions WHERE id = '{id}'"
+        ));
+        let want = format!(
+            "{} {} CONFIRMED 100.00 tutor-000",
+            m["scheduledStart"].as_str().unwrap(),
+            m["scheduledEnd"].as_str().unwrap()
+        );
+        assert_eq!(row, want, "{id}");
+    }
+    // The cancelled old row stays where it was.
+    assert_eq!(
+        pg.text("SELECT to_char(\"scheduledStart\", 'HH24:MI') FROM tutoring_sessions WHERE id = 'old-c0-s0-1'"),
+        "14:00"
+    );
+
+    // A re-run plans nothing, and no class holds two sessions of one occurrence.
+    let (code, out, _) = migrate(
+        &pg,
+        &[
+            "-d",
+            "--format",
+            "json",
+            "--legacy-timezone",
+            "UTC",
+            "--detailed-exitcode",
+        ],
+    );
+    assert_eq!(code, 0);
+    let again = json(&out);
+    assert_eq!(again["summary"]["sessionsToCreate"], 0);
+    assert_eq!(again["summary"]["legacyMoves"], 0);
+    assert_eq!(pg.duplicates(), 0);
+    assert_eq!(overlapping_pairs(&pg), 0);
+}
+
+#[test]
+fn maintain_takes_the_legacy_zone_and_saved_plans_carry_the_moves() {
+    let pg = Pg::new("legacy_plan");
+    let (snapshot, live) = common::legacy_sample(2);
+    pg.seed(&snapshot);
+    // maintain with the zone: creates beside no old row, moves nothing.
+    let args = common::db_args(
+        "maintain",
+        &pg.url,
+        &["--legacy-timezone", "UTC", "--format", "json"],
+    );
+    let (code, out, err) = run(&args);
+    assert_eq!(code, 0, "{err}");
+    let result = json(&out);
+    assert_eq!(result["legacyRowsToMove"], live);
+    assert_eq!(result["legacyRowsMoved"], 0);
+    assert_eq!(overlapping_pairs(&pg), 0);
+    // A saved plan made with the opt-in writes exactly its moves.
+    let dir = common::temp_dir("legacy-plan");
+    let file = dir.join("plan.json");
+    let (code, _, err) = migrate(
+        &pg,
+        &[
+            "-d",
+            "--legacy-timezone",
+            "UTC",
+            "--move-legacy-rows",
+            "--out",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let saved = json(&std::fs::read_to_string(&file).unwrap());
+    assert_eq!(saved["legacyTimezone"], "UTC");
+    assert_eq!(saved["moveLegacyRows"], true);
+    assert_eq!(saved["plan"]["moves"].as_array().unwrap().len(), live);
+    let (code, out, err) = run(&["migrate", "-D", &pg.url, "--apply", file.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert_eq!(
+        pg.count("SELECT count(*) FROM tutoring_sessions WHERE id LIKE 'old-%' AND status <> 'CANCELLED' \
+                  AND to_char(\"scheduledStart\", 'MI') = '00' AND extract(hour FROM \"scheduledStart\") IN (13, 9, 15)"),
+        live as i64
+    );
+    let (_, out, _) = migrate(&pg, &["-d", "--format", "json", "--legacy-timezone", "UTC"]);
+    assert_eq!(json(&out)["summary"]["legacyMoves"], 0);
+    assert_eq!(overlapping_pairs(&pg), 0);
+}

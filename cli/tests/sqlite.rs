@@ -251,3 +251,60 @@ fn sqlite_plan_apply_and_reconcile() {
         cancelled
     );
 }
+
+#[test]
+fn sqlite_legacy_rows_move_only_on_request_then_nothing_is_planned() {
+    let dir = temp_dir("sqlite-legacy");
+    let db = dir.join("genova.sqlite");
+    let (snapshot, live) = common::legacy_sample(3);
+    let file = common::write_json(&dir, "snapshot.json", &snapshot);
+    let (code, _, err) = run(&[
+        "seed",
+        "-D",
+        &format!("sqlite:{}?mode=rwc", db.display()),
+        "-i",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let old = "SELECT group_concat(id || \"scheduledStart\" || status, ',') FROM \
+               (SELECT * FROM tutoring_sessions WHERE id LIKE 'old-%' ORDER BY id)";
+    let text = |sql: &str| {
+        use sqlx::Connection;
+        common::block_on(async {
+            let mut c = sqlx::SqliteConnection::connect(&url(&db)).await.unwrap();
+            let v: String = sqlx::query_scalar(sql).fetch_one(&mut c).await.unwrap();
+            c.close().await.ok();
+            v
+        })
+    };
+    let before = text(old);
+    let (code, out, err) = migrate(&db, &["--legacy-timezone", "UTC"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert_eq!(text(old), before, "moved without --move-legacy-rows");
+    let (code, _, err) = migrate(
+        &db,
+        &["-d", "--legacy-timezone", "UTC", "--move-legacy-rows"],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(text(old), before, "the dry run wrote");
+    let (code, out, err) = migrate(&db, &["--legacy-timezone", "UTC", "--move-legacy-rows"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains(&format!("Legacy rows moved to their right times: {live}")),
+        "{out}"
+    );
+    let (code, out, _) = migrate(&db, &["-d", "--format", "json", "--legacy-timezone", "UTC"]);
+    assert_eq!(code, 0);
+    let again: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(again["summary"]["sessionsToCreate"], 0);
+    assert_eq!(again["summary"]["legacyMoves"], 0);
+    // No class holds two sessions of one occurrence.
+    let pairs = count(
+        &db,
+        "SELECT count(*) FROM tutoring_sessions a JOIN tutoring_sessions b \
+           ON a.\"classId\" = b.\"classId\" AND a.subject = b.subject AND a.id < b.id \
+          AND a.\"scheduledStart\" < b.\"scheduledEnd\" AND b.\"scheduledStart\" < a.\"scheduledEnd\" \
+        WHERE a.status <> 'CANCELLED' AND b.status <> 'CANCELLED'",
+    );
+    assert_eq!(pairs, 0);
+}

@@ -396,3 +396,91 @@ pub fn plan_of(snapshot: &Value, weeks: i64, default_timezone: &str) -> Value {
     assert_eq!(code, 0, "{err}");
     serde_json::from_str(&out).expect("plan json")
 }
+
+/// The plan `plan --input` gives with extra flags (e.g. `--legacy-timezone UTC`).
+pub fn plan_with(snapshot: &Value, weeks: i64, default_timezone: &str, extra: &[&str]) -> Value {
+    let dir = temp_dir("plan");
+    let file = write_json(&dir, "snapshot.json", snapshot);
+    let weeks = weeks.to_string();
+    let mut args = vec![
+        "plan",
+        "--input",
+        file.to_str().unwrap(),
+        "--now",
+        NOW,
+        "--weeks",
+        &weeks,
+        "--default-timezone",
+        default_timezone,
+    ];
+    args.extend_from_slice(extra);
+    let (code, out, err) = run(&args);
+    assert_eq!(code, 0, "{err}");
+    serde_json::from_str(&out).expect("plan json")
+}
+
+/// Rows of the old generator that ran on a UTC server: `classes` classes (Douala, and Paris
+/// whose clocks change on 2027-03-28, inside the window from [`NOW`]) with 45-, 60- and
+/// 120-minute slots, and one row per occurrence of the window's first three weeks stored at
+/// the slot's wall times read as UTC (`old-…` ids). Class c0's first Monday row was cancelled
+/// since. Returns the snapshot and the number of rows still `PENDING`/`CONFIRMED`.
+pub fn legacy_sample(classes: usize) -> (Value, usize) {
+    // (slot, weekday, start, end, subject); NOW is Monday 2027-03-01.
+    let slots = [
+        ("s0", 1, "14:00", "14:45", "Mathématiques"),
+        ("s1", 3, "10:00", "11:00", "Physique"),
+        ("s2", 5, "16:00", "18:00", "Chimie"),
+    ];
+    let (mut class_rows, mut slot_rows, mut assignments, mut sessions) =
+        (vec![], vec![], vec![], vec![]);
+    let mut live = 0;
+    for c in 0..classes {
+        let id = format!("c{c}");
+        let zone = if c % 2 == 0 {
+            "Africa/Douala"
+        } else {
+            "Europe/Paris"
+        };
+        class_rows.push(
+            json!({ "id": id, "name": format!("Classe {c}"), "isActive": true,
+                                "timezone": zone, "memberCount": 2 }),
+        );
+        for (s, day, start, end, subject) in slots {
+            let slot = format!("{id}-{s}");
+            slot_rows.push(
+                json!({ "id": slot, "classId": id, "subject": subject, "dayOfWeek": day,
+                "startTime": start, "endTime": end, "isActive": true,
+                "createdAt": "2027-01-05T10:00:00.000Z" }),
+            );
+            assignments.push(
+                json!({ "id": format!("a-{slot}"), "classId": id, "timeSlotId": slot,
+                "subject": subject, "tutorId": "tutor-000", "recurrencePattern": "ROUND_ROBIN",
+                "recurrenceConfig": null, "startDate": null, "endDate": null, "status": "ACCEPTED",
+                "isActive": true, "createdAt": "2027-01-06T08:00:00.000Z" }),
+            );
+            for week in 0..3 {
+                let date = format!("2027-03-{:02}", 1 + (day - 1) + 7 * week);
+                let status = if c == 0 && s == "s0" && week == 1 {
+                    "CANCELLED"
+                } else {
+                    "CONFIRMED"
+                };
+                if status != "CANCELLED" {
+                    live += 1;
+                }
+                sessions.push(json!({ "id": format!("old-{slot}-{week}"), "classId": id,
+                    "tutorId": "tutor-000", "subject": subject,
+                    "scheduledStart": format!("{date}T{start}:00.000Z"),
+                    "scheduledEnd": format!("{date}T{end}:00.000Z"),
+                    "status": status, "price": "100.00", "cancellationReason": null }));
+            }
+        }
+    }
+    let snapshot = json!({
+        "classes": class_rows, "timeSlots": slot_rows, "slotCancellations": [],
+        "tutorAssignments": assignments,
+        "tutors": [{ "id": "tutor-000", "hourlyRate": "3000.00", "availability": [] }],
+        "existingSessions": sessions,
+    });
+    (snapshot, live)
+}
