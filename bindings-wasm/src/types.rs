@@ -4,8 +4,8 @@
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 
-/// Options of `plan` and `planJson` (SPEC §2): the window `[now, now + weeks × 7 days)`
-/// and the zone of classes without one.
+/// Options of `plan` and `planJson` (docs/snapshot.md#options): the window
+/// `[now, now + weeks × 7 days)`, the zone of classes without one, and the old generator's.
 #[derive(Tsify)]
 #[serde(rename_all = "camelCase")]
 #[tsify(missing_as_null)]
@@ -19,6 +19,11 @@ pub struct PlanOptions {
     /// IANA zone of classes whose `timezone` is absent or `null`; `"UTC"` by default.
     #[tsify(optional)]
     pub default_timezone: Option<String>,
+    /// IANA zone the old TypeScript generator ran in: its rows, stored at the slots' wall
+    /// times read in that zone, are recognised and listed in `moves` instead of being
+    /// duplicated (docs/rules.md, R27–R30). `null` or absent: off.
+    #[tsify(optional)]
+    pub legacy_timezone: Option<String>,
 }
 
 /// Options of the four functions of SPEC §3.8: only `defaultTimezone` is read.
