@@ -67,3 +67,15 @@ impl From<Failure> for std::process::ExitCode {
         std::process::ExitCode::from(f.exit_code())
     }
 }
+
+#[cfg(feature = "db")]
+impl From<crate::db::DbError> for Failure {
+    /// A URL this build cannot use is a bad flag (exit 2); anything else stopped the run (1).
+    fn from(e: crate::db::DbError) -> Self {
+        if e.bad_url {
+            Failure::Usage(e.message)
+        } else {
+            Failure::Runtime(e.message)
+        }
+    }
+}

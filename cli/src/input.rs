@@ -7,6 +7,8 @@ use genova_sessions_core::json::{self, MAX_DEPTH, MAX_TEXT_BYTES};
 use genova_sessions_core::Error;
 use serde_json::{Map, Value};
 
+use crate::exit::Failure;
+
 /// A snapshot and the options the file carried (an empty object when it carried none).
 pub struct Input {
     /// The snapshot value.
@@ -15,8 +17,9 @@ pub struct Input {
     pub options: Map<String, Value>,
 }
 
-/// Reads `path` (`-` = stdin) within SPEC §5's limits.
-pub fn read(path: &Path) -> Result<Input, Error> {
+/// Reads `path` (`-` = stdin) within SPEC §5's limits. A file that cannot be read is a bad
+/// flag (exit 2) naming the file and the OS error; what it holds is checked as input.
+pub fn read(path: &Path) -> Result<Input, Failure> {
     let mut bytes = Vec::new();
     let limit = MAX_TEXT_BYTES as u64 + 1;
     let read = if path.as_os_str() == "-" {
@@ -24,18 +27,19 @@ pub fn read(path: &Path) -> Result<Input, Error> {
     } else {
         std::fs::File::open(path).and_then(|f| f.take(limit).read_to_end(&mut bytes))
     };
-    read.map_err(|e| Error::InvalidJson(format!("cannot read {}: {e}", path.display())))?;
+    read.map_err(|e| Failure::Usage(format!("cannot read {}: {e}", path.display())))?;
     if bytes.len() > MAX_TEXT_BYTES {
         return Err(Error::InputTooLarge(format!(
             "{} holds more than {MAX_TEXT_BYTES} bytes",
             path.display()
-        )));
+        ))
+        .into());
     }
     let text = String::from_utf8(bytes)
         .map_err(|e| Error::InvalidJson(format!("{} is not UTF-8: {e}", path.display())))?;
     // One level more than a snapshot may use, for the `{ "snapshot": … }` wrapper.
     let value = json::parse_with_depth(&text, MAX_DEPTH + 1)?;
-    split(value)
+    Ok(split(value)?)
 }
 
 /// Separates a `{ "snapshot", "options" }` file from a bare snapshot.

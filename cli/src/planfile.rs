@@ -8,6 +8,7 @@ use genova_sessions_core::{Plan, TZDB_VERSION};
 use serde::{Deserialize, Serialize};
 
 use crate::db::write::{NewSession, SessionMove};
+use crate::exit::Failure;
 
 /// The version of the plan file's own layout (the plan inside has its own). 1.1 added
 /// `legacyTimezone` and `moveLegacyRows`.
@@ -41,24 +42,27 @@ pub struct PlanFile {
 
 impl PlanFile {
     /// Reads and checks a plan file: its layout version and tz database must be this build's.
-    pub fn read(path: &Path) -> Result<PlanFile, String> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| format!("cannot read plan file {}: {e}", path.display()))?;
+    /// A file that cannot be read or is no plan file is a bad flag (exit 2); a plan made with
+    /// another tz database is stale (exit 1).
+    pub fn read(path: &Path) -> Result<PlanFile, Failure> {
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            Failure::Usage(format!("cannot read plan file {}: {e}", path.display()))
+        })?;
         let file: PlanFile = serde_json::from_str(&text)
-            .map_err(|e| format!("{} is not a plan file: {e}", path.display()))?;
+            .map_err(|e| Failure::Usage(format!("{} is not a plan file: {e}", path.display())))?;
         if file.format_version.split('.').next() != PLAN_FILE_VERSION.split('.').next() {
-            return Err(format!(
+            return Err(Failure::Usage(format!(
                 "{}: plan file version {} is not supported (expected {PLAN_FILE_VERSION})",
                 path.display(),
                 file.format_version
-            ));
+            )));
         }
         if file.tzdb_version != TZDB_VERSION {
-            return Err(format!(
+            return Err(Failure::Runtime(format!(
                 "plan is stale: it was made with tz database {}, this build has {TZDB_VERSION}; \
                  make a new plan",
                 file.tzdb_version
-            ));
+            )));
         }
         Ok(file)
     }

@@ -193,3 +193,45 @@ fn plan_defaults_to_the_clock_and_four_weeks() {
     let (outcome, _) = cli_outcome(&wrapped, &["--weeks", "3"]);
     assert_eq!(outcome["summary"]["sessionsToCreate"], 3);
 }
+
+/// Runs the binary with `args`; returns (exit code, stdout, stderr).
+fn exit_of(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_genova-sessions"))
+        .args(args)
+        .env_remove("DATABASE_URL")
+        .current_dir(std::env::temp_dir())
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn a_file_that_cannot_be_read_is_exit_2_naming_the_file_and_the_os_error() {
+    let missing = "/nonexistent/genova-snapshot.json";
+    let (code, out, err) = exit_of(&["plan", "--input", missing]);
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert_eq!(
+        err,
+        format!("error: cannot read {missing}: No such file or directory (os error 2)\n")
+    );
+    #[cfg(feature = "db")]
+    {
+        let (code, _, err) = exit_of(&["migrate", "-D", "sqlite:x.sqlite", "--apply", missing]);
+        assert_eq!(code, 2, "{err}");
+        assert!(
+            err.starts_with(&format!("error: cannot read plan file {missing}: ")),
+            "{err}"
+        );
+        let (code, _, err) = exit_of(&["migrate", "-d", "-D", "mysql://u:secret@h/db"]);
+        assert_eq!(code, 2, "{err}");
+        assert!(
+            err.contains("unsupported database url mysql://u:***@h/db"),
+            "{err}"
+        );
+        assert!(!err.contains("secret"));
+    }
+}

@@ -74,7 +74,7 @@ pub async fn execute(
     };
     let mut db = Db::connect(&args.database.url, args.lock_timeout, false)
         .await
-        .map_err(|e| Failure::Runtime(e.message))?;
+        .map_err(Failure::from)?;
     let spec = Spec {
         options,
         batch_size: usize::from(args.batch_size),

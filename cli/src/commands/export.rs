@@ -22,7 +22,7 @@ pub fn run(args: &ExportArgs) -> Result<Done, Failure> {
             false,
         )
         .await
-        .map_err(|e| Failure::Runtime(e.message))?;
+        .map_err(Failure::from)?;
         let result = export(&mut db).await;
         db.close().await;
         result.map_err(|e| Failure::Runtime(e.message))

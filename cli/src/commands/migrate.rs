@@ -16,7 +16,7 @@ use crate::run::Mode;
 pub fn run(args: &MigrateArgs) -> Result<Done, Failure> {
     let (options, mode) = match &args.apply {
         Some(path) => {
-            let file = PlanFile::read(path).map_err(Failure::Runtime)?;
+            let file = PlanFile::read(path)?;
             let options = options(
                 Some(&file.now),
                 file.weeks,

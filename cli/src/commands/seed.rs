@@ -18,7 +18,7 @@ pub fn run(args: &SeedArgs) -> Result<Done, Failure> {
     runtime()?.block_on(async {
         let mut db = Db::connect(&args.database.url, Duration::from_secs(30), true)
             .await
-            .map_err(|e| Failure::Runtime(e.message))?;
+            .map_err(Failure::from)?;
         #[cfg(feature = "sqlite")]
         if db.backend() == Backend::Sqlite {
             db.create_sqlite_tables()

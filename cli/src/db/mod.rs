@@ -38,6 +38,9 @@ pub struct DbError {
     pub message: String,
     /// The lock wait ran out (`--lock-timeout`).
     pub lock_timeout: bool,
+    /// The database URL itself is wrong (a scheme this build cannot use): a usage error
+    /// (exit 2), not a runtime failure.
+    pub bad_url: bool,
 }
 
 impl std::fmt::Display for DbError {
@@ -52,6 +55,7 @@ impl DbError {
         DbError {
             message,
             lock_timeout: false,
+            bad_url: false,
         }
     }
 
@@ -71,6 +75,7 @@ impl DbError {
         DbError {
             message: format!("{what}: {}", url::scrub(&detail)),
             lock_timeout,
+            bad_url: false,
         }
     }
 }
@@ -88,6 +93,7 @@ impl Db {
         let backend = url::backend(database_url).ok_or_else(|| DbError {
             message: format!("unsupported database url {shown}: expected postgres://… or sqlite:…"),
             lock_timeout: false,
+            bad_url: true,
         })?;
         let cannot = |e: sqlx::Error| DbError::new(&format!("cannot connect to {shown}"), e);
         #[allow(unused_variables)]
@@ -96,6 +102,7 @@ impl Db {
                 "{shown}: this build has no {feature} support (cargo feature `{feature}`)"
             ),
             lock_timeout: false,
+            bad_url: true,
         };
         match backend {
             Backend::Postgres => {
