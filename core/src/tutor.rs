@@ -200,9 +200,7 @@ pub fn available_tutors(
         .iter()
         .filter(|a| a.is_active && a.status == "ACCEPTED" && a.subject == request.subject)
         .filter_map(|a| index.tutor_ranked(&a.tutor_id))
-        .filter(|(_, t)| {
-            !has_active_availability(t) || covers(t, zone, start, end)
-        })
+        .filter(|(_, t)| !has_active_availability(t) || covers(t, zone, start, end))
         .filter(|(rank, _)| !is_busy(index.busy(*rank), start, end))
         .map(|(_, t)| t.id.clone())
         .collect();
