@@ -293,15 +293,24 @@ pub fn merge_plans(env: Env, parts: Unknown, tutor_sessions: Unknown) -> napi::R
         let parts: Vec<core::Plan> = serde_json::from_value(parts.value)
             .map_err(|e| Failure::new("INVALID_FIELD", format!("parts: {e}")))?;
         let Some(window) = parts.first().map(|p| p.window) else {
-            return Err(Failure::new("INVALID_FIELD", "parts: expected at least one plan"));
+            return Err(Failure::new(
+                "INVALID_FIELD",
+                "parts: expected at least one plan",
+            ));
         };
         if parts.iter().any(|p| p.window != window) {
-            return Err(Failure::new("INVALID_FIELD", "parts: plans of different windows"));
+            return Err(Failure::new(
+                "INVALID_FIELD",
+                "parts: plans of different windows",
+            ));
         }
         let sessions = read(&env, &tutor_sessions, "tutorSessions")?;
         field(&sessions)?;
         let sessions = serde_json::json!({ "existingSessions": sessions.value });
         let snapshot = core::Snapshot::from_value(&sessions)?;
-        to_js(&env, &core::merge(window, parts, &snapshot.existing_sessions))
+        to_js(
+            &env,
+            &core::merge(window, parts, &snapshot.existing_sessions),
+        )
     })
 }
