@@ -27,7 +27,7 @@ const arg = (name, fallback) => {
 const CLASSES = Number(arg('classes', 50_000));
 const NOW = new Date(arg('now', '2026-10-12T00:00:00.000Z'));
 const URL = process.env.DATABASE_URL_BENCH ?? process.env.DATABASE_URL_TEST ?? 'postgres://postgres@127.0.0.1:5432/test';
-const SCHEMA = 'genova_bench_maintain';
+const SCHEMA = arg('schema', 'genova_bench_maintain');
 const keep = process.argv.includes('--keep');
 
 const pool = new pg.Pool({ connectionString: URL, max: 1 });
@@ -71,7 +71,7 @@ await seed();
 console.log(`seeded ${CLASSES} classes × 5 slots in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 
 let statements = 0;
-const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: URL }, { schema: SCHEMA }), log: [{ emit: 'event', level: 'query' }] });
+const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: URL, options: `-c search_path=${SCHEMA}` }, { schema: SCHEMA }), log: [{ emit: 'event', level: 'query' }] });
 prisma.$on('query', () => (statements += 1));
 const generator = createSessionGenerator(prisma, { now: () => NOW });
 let peak = 0;

@@ -33,7 +33,7 @@ export async function schema(name) {
     /** The URL the CLI takes for this schema. */
     cliUrl: `${URL}${URL.includes('?') ? '&' : '?'}options=-c%20search_path%3D${SCHEMA}`,
     prisma(options = {}) {
-      const p = new PrismaClient({ adapter: new PrismaPg({ connectionString: URL, ...(options.pool ?? {}) }, { schema: SCHEMA }), ...(options.client ?? {}) });
+      const p = new PrismaClient({ adapter: new PrismaPg({ connectionString: URL, options: `-c search_path=${SCHEMA}`, ...(options.pool ?? {}) }, { schema: SCHEMA }), ...(options.client ?? {}) });
       clients.push(p);
       return p;
     },

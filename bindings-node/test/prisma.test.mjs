@@ -125,7 +125,7 @@ before(async () => {
   } finally {
     client.release();
   }
-  prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: URL }, { schema: SCHEMA }), log: [{ emit: 'event', level: 'query' }] });
+  prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: URL, options: `-c search_path=${SCHEMA}` }, { schema: SCHEMA }), log: [{ emit: 'event', level: 'query' }] });
   prisma.$on('query', (e) => queries.push(e.query));
 });
 

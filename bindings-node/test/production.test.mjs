@@ -278,3 +278,22 @@ test('maintainSessionWindow in batches of 2 gives what one batch gives: rows, co
   assert.deepEqual(doubled, ['m1', 'm2', 'm3', 'm8']);
   assert.ok(whole.r.warnings.some((w) => w.code === 'INVALID_RECURRENCE_CONFIG' && w.assignmentId === 'm2-y'));
 });
+
+test('legacyTimezone: nothing is created beside a row the old generator stored at server time, and the row is not moved', async () => {
+  // Douala (UTC+1), Monday 14:00–15:00: the old generator on a UTC server stored 14:00Z–15:00Z
+  // instead of 13:00Z–14:00Z, which no longer overlaps the right range.
+  await addClass('legacy', 'u-cm', [['ls-math', 1, '14:00', '15:00']], [{ tutor: 't1' }]);
+  const old = { id: 'legacy-old', classId: 'legacy', tutorId: 't1', subject: 'Mathématiques', scheduledStart: T('2026-10-19T14:00:00Z'),
+    scheduledEnd: T('2026-10-19T15:00:00Z'), price: '5000.50', status: 'CONFIRMED', cancellationReason: null };
+  await db.insert('tutoring_sessions', [old]);
+  const withLegacy = createSessionGenerator(db.prisma(), { now: () => NOW, legacyTimezone: 'UTC' });
+  const created = await withLegacy.generateSessionsForClass('legacy', 3);
+  assert.deepEqual(created.map((s) => s.scheduledStart.toISOString()).sort(), ['2026-10-12T13:00:00.000Z', '2026-10-26T13:00:00.000Z']);
+  const stored = (await db.sql(`SELECT id, "scheduledStart" FROM tutoring_sessions WHERE "classId" = 'legacy' ORDER BY "scheduledStart"`)).rows;
+  assert.equal(stored.length, 3);
+  assert.deepEqual(stored.find((r) => r.id === 'legacy-old').scheduledStart.toISOString(), '2026-10-19T14:00:00.000Z', 'never moved');
+  // Without the option the same call would put a second session one hour before the old row.
+  const snapshot = await loadSnapshot(db.prisma(), { classIds: ['legacy'], from: NOW, to: new Date(NOW.getTime() + 3 * 7 * 86_400_000) });
+  const plain = addon.plan(snapshot, { now: NOW, weeks: 3 });
+  assert.deepEqual(plain.create.map((c) => c.scheduledStart), ['2026-10-19T13:00:00.000Z']);
+});

@@ -123,8 +123,6 @@ interface Delegate {
   count(args?: Args): PromiseLike<number>;
 }
 interface SessionDelegate extends Delegate {
-  createMany(args: Args): PromiseLike<{ count: number }>;
-  createManyAndReturn(args: Args): PromiseLike<Args[]>;
   updateMany(args: Args): PromiseLike<{ count: number }>;
 }
 
@@ -140,6 +138,7 @@ export interface SessionDb {
   /** Only `previewTimeSlot` reads it (tutor names), unless `tutorNames` is given. */
   user?: Delegate;
   $queryRawUnsafe(query: string, ...values: Args[]): PromiseLike<Args>;
+  $executeRawUnsafe(query: string, ...values: Args[]): PromiseLike<number>;
 }
 
 /** The part of a `PrismaClient` the services use (Prisma 5.14 and later, 6, 7). */
