@@ -41,12 +41,13 @@ pub enum Command {
     /// Write the database's data as snapshot JSON, to reproduce any run with `plan --input`.
     #[cfg(feature = "db")]
     ExportSnapshot(ExportArgs),
-    /// A first run on a SQLite sample (Douala, Dakar, Paris): dry run, apply, re-run.
+    /// A first run on a sample (Douala, Dakar, Paris): dry run, apply, re-run — in a SQLite
+    /// file, or with --database-url in a trial PostgreSQL database (its tables created).
     #[cfg(feature = "sqlite")]
     Demo(DemoArgs),
-    /// Load a snapshot file into the tables (tests, benchmarks, staging copies).
+    /// Load a snapshot file into the platform's tables (trials, staging copies, benchmarks);
+    /// creates SQLite's tables, expects PostgreSQL's (`demo --database-url` creates them).
     #[cfg(feature = "db")]
-    #[command(hide = true)]
     Seed(SeedArgs),
 }
 
@@ -179,6 +180,16 @@ pub struct DemoArgs {
     /// The SQLite file to create (or reuse).
     #[arg(long, value_name = "FILE", default_value = "genova-demo.sqlite")]
     pub database: PathBuf,
+    /// Run the demo in this database instead (postgres://… or sqlite:…): its tables are
+    /// created when it has none, and the sample is loaded when it holds no class. A database
+    /// holding other classes is refused.
+    #[arg(
+        long = "database-url",
+        short = 'D',
+        value_name = "URL",
+        conflicts_with = "database"
+    )]
+    pub database_url: Option<String>,
     /// Plan as of this instant, RFC 3339 (default: the current time).
     #[arg(long, value_name = "RFC3339")]
     pub now: Option<String>,

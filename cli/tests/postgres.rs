@@ -787,3 +787,60 @@ fn maintain_takes_the_legacy_zone_and_saved_plans_carry_the_moves() {
     assert_eq!(json(&out)["summary"]["legacyMoves"], 0);
     assert_eq!(overlapping_pairs(&pg), 0);
 }
+
+#[test]
+fn demo_creates_the_tables_in_an_empty_postgres_database_and_refuses_a_real_one() {
+    let server = common::server_url();
+    let schema = format!("genova_demo_{}", std::process::id());
+    common::exec(
+        &server,
+        &format!("DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}"),
+    );
+    let url = common::with_schema(&server, &schema);
+    // Without tables, a run names the missing table and the way out.
+    let (code, _, err) = run(&["migrate", "-d", "-D", &url]);
+    assert_eq!(code, 1);
+    assert!(err.contains("the table classes is missing"), "{err}");
+    assert!(
+        err.contains("genova-sessions demo --database-url URL"),
+        "{err}"
+    );
+    let (code, out, err) = run(&["demo", "-D", &url, "--now", "2026-11-30T00:00:00Z"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        out.starts_with("Created the platform's tables and a sample of "),
+        "{out}"
+    );
+    assert!(
+        out.contains("Plan: 17 to create, 1 existing, 1 conflicts, 1 skipped."),
+        "{out}"
+    );
+    assert!(
+        out.contains("Plan: 0 to create, 18 existing, 1 conflicts, 1 skipped."),
+        "{out}"
+    );
+    // The echoed dry run runs as shown (the URL has no password) and finds nothing to do.
+    let line = out.lines().find(|l| l.starts_with("1. Dry run: ")).unwrap();
+    let command = line.trim_start_matches("1. Dry run: ");
+    let args: Vec<String> = command
+        .split_whitespace()
+        .skip(1)
+        .map(|a| a.trim_matches('\'').to_owned())
+        .collect();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (code, again, err) = run(&args);
+    assert_eq!(code, 0, "{err}");
+    assert!(again.contains("Plan: 0 to create, 18 existing"), "{again}");
+    // Running it again reuses the demo's classes; a database with other classes is refused.
+    let (code, out, _) = run(&["demo", "-D", &url, "--now", "2026-11-30T00:00:00Z"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("Reusing the demo's classes"), "{out}");
+    common::exec(&url, "INSERT INTO users (id) VALUES ('real-user'); INSERT INTO classes (id, name, \"createdBy\", \"updatedAt\") VALUES ('real-1', 'Real', 'real-user', now())");
+    let (code, _, err) = run(&["demo", "-D", &url]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("holds classes other than the demo's (e.g. real-1)"),
+        "{err}"
+    );
+    common::exec(&server, &format!("DROP SCHEMA {schema} CASCADE"));
+}

@@ -80,32 +80,93 @@ fn sample_for(now: &str) -> Value {
     snapshot
 }
 
+/// The database of the demo: a SQLite file, or the URL given.
+fn database_url(args: &DemoArgs) -> String {
+    match &args.database_url {
+        Some(url) => url.clone(),
+        None => format!("sqlite://{}?mode=rwc", args.database.display()),
+    }
+}
+
+/// How the echoed commands name the database so that they run as shown: the SQLite path, the
+/// URL when it holds no password, else `"$DATABASE_URL"`.
+fn shown_url(args: &DemoArgs) -> String {
+    match &args.database_url {
+        None => format!("sqlite:{}", args.database.display()),
+        Some(url) if crate::db::url::redact(url) == *url => format!("'{url}'"),
+        Some(_) => "\"$DATABASE_URL\"".to_owned(),
+    }
+}
+
+/// The program as it was invoked (`target/release/genova-sessions` under `cargo run`), so that
+/// the echoed commands run as shown.
+fn program() -> String {
+    std::env::args()
+        .next()
+        .filter(|p| p.contains('/'))
+        .unwrap_or_else(|| "genova-sessions".to_owned())
+}
+
+/// Creates the platform's tables when the database has none; fills an empty database with
+/// the sample. A database holding other classes than the sample's is refused: the demo is
+/// for a trial database, `migrate` is for real ones.
+async fn prepare(db: &mut Db, now: &str, shown: &str) -> Result<String, Failure> {
+    let fail = |e: crate::db::DbError| Failure::Runtime(e.message);
+    let created = db.create_platform_tables().await.map_err(fail)?;
+    let ids = db.class_ids().await.map_err(fail)?;
+    let sample = sample_for(now);
+    let sample_ids: Vec<&str> = sample["classes"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|c| c["id"].as_str())
+        .collect();
+    if ids.is_empty() {
+        let loaded = db.load_snapshot(&sample).await.map_err(fail)?;
+        let rows: usize = loaded.rows.values().sum();
+        let tables = if created {
+            "the platform's tables and "
+        } else {
+            ""
+        };
+        return Ok(format!(
+            "Created {tables}a sample of {rows} rows (Douala, Dakar, Paris) in {shown}."
+        ));
+    }
+    if let Some(other) = ids.iter().find(|id| !sample_ids.contains(&id.as_str())) {
+        return Err(Failure::Usage(format!(
+            "{shown} holds classes other than the demo's (e.g. {other}): the demo only fills an \
+             empty database. To see what a migration of it would do: genova-sessions migrate \
+             --dry-run -D {shown}"
+        )));
+    }
+    Ok(format!("Reusing the demo's classes in {shown}."))
+}
+
 /// Runs the demo.
 pub fn run(args: &DemoArgs) -> Result<Done, Failure> {
     let now = args.now.clone().unwrap_or_else(current_time);
     let options = options(Some(&now), 4, "Africa/Douala", None)?;
-    let url = format!("sqlite://{}?mode=rwc", args.database.display());
-    let path = args.database.display().to_string();
+    let url = database_url(args);
+    let shown = shown_url(args);
+    let program = program();
     runtime()?.block_on(async move {
-        let fail = |e: crate::db::DbError| Failure::Runtime(e.message);
         let mut db = Db::connect(&url, Duration::from_secs(30), true)
             .await
-            .map_err(fail)?;
-        db.create_sqlite_tables().await.map_err(fail)?;
+            .map_err(Failure::from)?;
         let mut out = std::io::stdout().lock();
         let say = |out: &mut std::io::StdoutLock<'_>, line: String| {
             let _ = writeln!(out, "{line}");
         };
-        if db.is_empty().await {
-            let loaded = db
-                .load_snapshot(&sample_for(options["now"].as_str().unwrap_or_default()))
-                .await
-                .map_err(fail)?;
-            let rows: usize = loaded.rows.values().sum();
-            say(&mut out, format!("Created {path} with a sample of {rows} rows (Douala, Dakar, Paris)."));
-        } else {
-            say(&mut out, format!("Reusing {path}."));
-        }
+        let ready = prepare(&mut db, options["now"].as_str().unwrap_or_default(), &shown).await;
+        let ready = match ready {
+            Ok(line) => line,
+            Err(e) => {
+                db.close().await;
+                return Err(e);
+            }
+        };
+        say(&mut out, ready);
         let hidden = Progress::new(true);
         let spec = |mode| Spec {
             options: options.clone(),
@@ -117,29 +178,27 @@ pub fn run(args: &DemoArgs) -> Result<Done, Failure> {
         };
         let stop = |e: run::Stopped| Failure::Runtime(e.message);
         let window = run::window_of(&options);
-        say(&mut out, format!(
-            "\n1. Dry run: genova-sessions migrate --dry-run -D sqlite:{path} --now {} --default-timezone Africa/Douala\n",
-            window.start
-        ));
+        let flags = format!("-D {shown} --now {} --default-timezone Africa/Douala", window.start);
+        say(&mut out, format!("\n1. Dry run: {program} migrate --dry-run {flags}\n"));
         let dry = run::run(&mut db, &spec(Mode::DryRun), &mut None, &hidden)
             .await
             .map_err(stop)?;
         let _ = report::table(&mut out, &dry.plan, &dry.classes, &dry.subjects, &[], "Africa/Douala");
         let _ = report::summary(&mut out, &dry.plan, true, 0, report::Moves { write: false, moved: 0 });
-        say(&mut out, format!("\n2. Migrate: genova-sessions migrate -D sqlite:{path} --now {}\n", window.start));
+        say(&mut out, format!("\n2. Migrate: {program} migrate {flags}\n"));
         let wrote = run::run(&mut db, &spec(Mode::Write), &mut None, &hidden)
             .await
             .map_err(stop)?;
         let _ = report::summary(&mut out, &wrote.plan, false, wrote.written, report::Moves { write: false, moved: 0 });
-        say(&mut out, "\n3. Second run: nothing left to create\n".to_owned());
+        say(&mut out, format!("\n3. Second run, nothing left to create: {program} migrate --dry-run {flags}\n"));
         let again = run::run(&mut db, &spec(Mode::DryRun), &mut None, &hidden)
             .await
             .map_err(stop)?;
         say(&mut out, report::plan_line(&again.plan));
         db.close().await;
         say(&mut out, format!(
-            "\nNext: sqlite3 {path} 'SELECT \"scheduledStart\", subject, \"tutorId\", price FROM tutoring_sessions ORDER BY 1' \
-             or point -D at your PostgreSQL."
+            "\nNext: {program} export-snapshot -D {shown} writes what the database holds as a \
+             snapshot; {program} maintain -D {shown} --default-timezone Africa/Douala is the daily job."
         ));
         Ok(if wrote.plan.errors.is_empty() { Done::Ok } else { Done::ClassFailed })
     })

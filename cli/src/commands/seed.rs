@@ -1,5 +1,5 @@
-//! `genova-sessions seed` (hidden): loads a snapshot file into the tables — how tests and the
-//! benchmark build a database, and how a staging copy is made from an exported snapshot.
+//! `genova-sessions seed`: loads a snapshot file into the platform's tables — how tests and
+//! the benchmark build a database, and how a staging copy is made from an exported snapshot.
 
 use std::time::Duration;
 
@@ -15,6 +15,18 @@ use super::database::runtime;
 /// Loads `--input` into `--database-url` (creating the SQLite tables when missing).
 pub fn run(args: &SeedArgs) -> Result<Done, Failure> {
     let input = input::read(&args.input)?;
+    let rated = input.snapshot["classes"].as_array().map_or(0, |classes| {
+        classes
+            .iter()
+            .filter(|c| !c["defaultHourlyRate"].is_null())
+            .count()
+    });
+    if rated > 0 {
+        eprintln!(
+            "warning: {rated} class(es) have a defaultHourlyRate: the platform's tables have no \
+             column for it, so it is not stored (read back, unassigned sessions cost 0.00)"
+        );
+    }
     runtime()?.block_on(async {
         let mut db = Db::connect(&args.database.url, Duration::from_secs(30), true)
             .await

@@ -416,12 +416,31 @@ impl Db {
         self.control(super::sql::SQLITE_SCHEMA).await
     }
 
-    /// Whether the `classes` table holds no row (or does not exist).
-    #[cfg(feature = "sqlite")]
-    pub async fn is_empty(&mut self) -> bool {
-        self.class_ids()
-            .await
-            .map(|ids| ids.is_empty())
-            .unwrap_or(true)
+    /// Creates the platform's tables where the database has none (PostgreSQL: the DDL the
+    /// platform's Prisma migrations give, when `tutoring_sessions` is absent; SQLite: every
+    /// missing table). Returns whether PostgreSQL's tables were created.
+    pub async fn create_platform_tables(&mut self) -> Result<bool, DbError> {
+        match self {
+            #[cfg(feature = "postgres")]
+            Db::Pg(c) => {
+                let exists: bool =
+                    sqlx::query_scalar("SELECT to_regclass('tutoring_sessions') IS NOT NULL")
+                        .fetch_one(&mut *c)
+                        .await
+                        .map_err(|e| DbError::new("looking for the tables", e))?;
+                if exists {
+                    return Ok(false);
+                }
+                self.control("BEGIN").await?;
+                if let Err(e) = self.control(super::sql::POSTGRES_SCHEMA).await {
+                    self.rollback().await;
+                    return Err(e);
+                }
+                self.control("COMMIT").await?;
+                Ok(true)
+            }
+            #[cfg(feature = "sqlite")]
+            Db::Sqlite(_) => self.create_sqlite_tables().await.map(|()| false),
+        }
     }
 }

@@ -49,6 +49,22 @@ impl std::fmt::Display for DbError {
     }
 }
 
+/// The table a statement needed and the database does not have: PostgreSQL's
+/// `undefined_table` (42P01, `relation "x" does not exist`) or SQLite's `no such table: x`.
+fn missing_table(e: &sqlx::Error) -> Option<String> {
+    let sqlx::Error::Database(d) = e else {
+        return None;
+    };
+    let message = d.message();
+    if d.code().as_deref() == Some("42P01") {
+        let name = message.split('"').nth(1)?;
+        return Some(name.to_owned());
+    }
+    message
+        .strip_prefix("no such table: ")
+        .map(|name| name.trim().to_owned())
+}
+
 impl DbError {
     /// A row changed under the run: `message` says which and what was (not) written.
     pub fn stale(message: String) -> DbError {
@@ -72,8 +88,17 @@ impl DbError {
             sqlx::Error::Database(d) => d.message().to_owned(),
             other => other.to_string(),
         };
+        let message = match missing_table(&e) {
+            Some(table) => format!(
+                "{what}: the table {table} is missing: this database does not have the \
+                 platform's tables. Point --database-url at the platform's database (its Prisma \
+                 migrations create them), or create them with a sample for a trial: \
+                 genova-sessions demo --database-url URL"
+            ),
+            None => format!("{what}: {}", url::scrub(&detail)),
+        };
         DbError {
-            message: format!("{what}: {}", url::scrub(&detail)),
+            message,
             lock_timeout,
             bad_url: false,
         }

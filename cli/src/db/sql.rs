@@ -286,6 +286,11 @@ WHERE id = ?1
   AND status IN ('PENDING', 'CONFIRMED')"#,
 };
 
+/// The platform's PostgreSQL tables as its Prisma migrations create them (what `demo
+/// --database-url postgres://…` creates in an empty database for a trial).
+#[cfg(feature = "postgres")]
+pub const POSTGRES_SCHEMA: &str = include_str!("../../../tests/sql/postgres.sql");
+
 /// The SQLite tables (the demo's, and tests'): genova-schema.md's columns in SQLite types.
 #[cfg(feature = "sqlite")]
 pub const SQLITE_SCHEMA: &str = include_str!("../../sql/sqlite.sql");
