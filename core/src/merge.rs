@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use crate::diff::SessionIndex;
 use crate::occurrence::Window;
-use crate::plan::{Plan, Warning, WarningCode};
+use crate::plan::{Finding, Plan, Warning, WarningCode};
 use crate::snapshot::ExistingSession;
 use crate::tutor::double_booked;
 
@@ -57,6 +57,7 @@ pub fn merge(
         all.skipped.extend(part.skipped);
         all.warnings.extend(part.warnings);
         all.errors.extend(part.errors);
+        all.findings.extend(part.findings);
     }
     warn_double_bookings(&mut all, tutor_sessions);
     all.finish();
@@ -93,6 +94,11 @@ fn warn_double_bookings(plan: &mut Plan, tutor_sessions: &[ExistingSession]) {
         }
         let c = &plan.create[i];
         let tutor = c.tutor_id.clone();
+        plan.findings.push(Finding::of(
+            WarningCode::TutorDoubleBooked,
+            c,
+            tutor.clone(),
+        ));
         plan.warnings.push(Warning {
             code: WarningCode::TutorDoubleBooked,
             message: format!(

@@ -47,6 +47,47 @@ pub struct Plan {
     pub errors: Vec<DataError>,
     /// Counts.
     pub summary: Summary,
+    /// Every planned session a tutor warning is about (R19, R25, R26), before `warnings`
+    /// joins them per (class, slot, code, assignment, tutor): what a person needs to act on
+    /// each one. Not part of the plan's JSON.
+    #[serde(skip)]
+    pub findings: Vec<Finding>,
+}
+
+/// One planned session a tutor warning is about (see [`Plan::findings`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify), tsify(missing_as_null))]
+pub struct Finding {
+    /// `TUTOR_NOT_FOUND`, `TUTOR_DOUBLE_BOOKED` or `TUTOR_UNAVAILABLE`.
+    pub code: WarningCode,
+    /// Class.
+    pub class_id: Id,
+    /// Slot.
+    pub time_slot_id: Id,
+    /// The session's start.
+    pub scheduled_start: Instant,
+    /// The session's end.
+    pub scheduled_end: Instant,
+    /// The claiming assignment.
+    pub assignment_id: Option<Id>,
+    /// The tutor (the claimed one for `TUTOR_NOT_FOUND`).
+    pub tutor_id: Option<Id>,
+}
+
+impl Finding {
+    /// The finding of `code` about a planned session, naming `tutor`.
+    pub fn of(code: WarningCode, c: &Create, tutor: Option<Id>) -> Finding {
+        Finding {
+            code,
+            class_id: Arc::clone(&c.class_id),
+            time_slot_id: Arc::clone(&c.time_slot_id),
+            scheduled_start: c.scheduled_start,
+            scheduled_end: c.scheduled_end,
+            assignment_id: c.assignment_id.clone(),
+            tutor_id: tutor,
+        }
+    }
 }
 
 /// Session status written on created sessions (§3.5).
@@ -315,6 +356,7 @@ impl Plan {
             warnings: Vec::new(),
             errors: Vec::new(),
             summary: Summary::default(),
+            findings: Vec::new(),
         }
     }
 
@@ -395,6 +437,21 @@ impl Plan {
                 b.code.as_str(),
             ))
         });
+        self.findings.sort_by(|a, b| {
+            (
+                &a.class_id,
+                a.scheduled_start,
+                &a.time_slot_id,
+                a.code.as_str(),
+            )
+                .cmp(&(
+                    &b.class_id,
+                    b.scheduled_start,
+                    &b.time_slot_id,
+                    b.code.as_str(),
+                ))
+        });
+        self.findings.dedup();
         let s = &mut self.summary;
         s.sessions_to_create = self.create.len() as u64;
         s.existing_preserved = self.existing.len() as u64;
@@ -411,5 +468,20 @@ impl Plan {
         let mut out = serde_json::to_string(self).unwrap_or_default();
         out.push('\n');
         out
+    }
+
+    /// Writes the bytes of [`Plan::to_json_line`] to `out` as they are made, without building
+    /// them whole (the CLI streams a 60 MB plan this way). Give it a buffered writer.
+    ///
+    /// ```
+    /// # use genova_sessions_core::{Instant, Plan, Window};
+    /// let plan = Plan::empty(Window::new(Instant::parse("2026-11-30T00:00:00Z").unwrap(), 1));
+    /// let mut bytes = Vec::new();
+    /// plan.write_json_line(&mut bytes).unwrap();
+    /// assert_eq!(bytes, plan.to_json_line().into_bytes());
+    /// ```
+    pub fn write_json_line<W: std::io::Write>(&self, mut out: W) -> std::io::Result<()> {
+        serde_json::to_writer(&mut out, self)?;
+        out.write_all(b"\n")
     }
 }

@@ -13,7 +13,7 @@ use crate::legacy::{diff_class, legacy_instants, Diffed, Outcome};
 use crate::occurrence::{Occurrence, SlotShape, Window};
 use crate::options::Options;
 use crate::plan::{
-    Conflict, Create, DataError, DataErrorCode, Existing, Id, Move, Plan, SessionStatus,
+    Conflict, Create, DataError, DataErrorCode, Existing, Finding, Id, Move, Plan, SessionStatus,
     SkipReason, Skipped, Warning, WarningCode,
 };
 use crate::price::price_text;
@@ -21,7 +21,6 @@ use crate::rotation::claim;
 use crate::snapshot::{Class, ExistingSession, Snapshot, TimeSlot, Tutor};
 use crate::tutor::{double_booked, TutorAvailability};
 use crate::zone::Zone;
-use std::collections::HashMap;
 
 /// Plans the window `[now, now + weeks)` for every active class of the snapshot (SPEC §3).
 ///
@@ -85,13 +84,10 @@ pub fn plan(snapshot: &Snapshot, options: &Options) -> Result<Plan, Error> {
         };
         plan.summary.classes_processed += 1;
         slots.sort_by(|a, b| a.id.cmp(&b.id));
-        let mut planned =
-            ClassPlanner::new(&index, class, zone, window, legacy).run(&slots, &mut plan);
-        planned.sort_by(|(a, _), (b, _)| {
-            a.scheduled_start
-                .cmp(&b.scheduled_start)
-                .then_with(|| a.time_slot_id.cmp(&b.time_slot_id))
-        });
+        // Comes out in (scheduledStart, timeSlotId) order: see `ClassPlanner::expand`.
+        let planned = ClassPlanner::new(&index, class, zone, window, legacy).run(&slots, &mut plan);
+        plan.create.reserve(planned.len());
+        tutors.reserve(planned.len());
         for (create, rank) in planned {
             plan.create.push(create);
             tutors.push(rank.map(|r| (r, zone)));
@@ -276,9 +272,12 @@ impl<'i, 'a> ClassPlanner<'i, 'a> {
     }
 
     /// §3.1 and R13: every occurrence of the valid slots in the window, as (slot's position,
-    /// occurrence); a cancelled one is `skipped` and not returned.
+    /// occurrence); a cancelled one is `skipped` and not returned. The slots are in id order,
+    /// so sorting by (start, position) puts the occurrences in R24's order of `create`, and
+    /// the sessions are built in that order (sorting these small pairs, not the sessions).
     fn expand(&self, slots: &[SlotPlan<'_, 'a>], plan: &mut Plan) -> Vec<(usize, Occurrence)> {
-        let mut out = Vec::new();
+        let weeks = self.window.end.since(self.window.start).num_weeks();
+        let mut out = Vec::with_capacity(slots.len() * (usize::try_from(weeks).unwrap_or(0) + 1));
         for (i, slot) in slots.iter().enumerate() {
             for occ in slot.shape.occurrences(self.zone, &self.window) {
                 match slot.cancellations.of(occ.date) {
@@ -293,6 +292,7 @@ impl<'i, 'a> ClassPlanner<'i, 'a> {
                 }
             }
         }
+        out.sort_unstable_by_key(|&(i, occ)| (occ.start, i));
         out
     }
 
@@ -375,6 +375,13 @@ impl<'i, 'a> ClassPlanner<'i, 'a> {
             price,
             ordinal: claimed.and_then(|c| c.ordinal),
         };
+        if let (Some(a), None) = (assignee, tutor) {
+            plan.findings.push(Finding::of(
+                WarningCode::TutorNotFound,
+                &create,
+                Some(Arc::clone(&a.tutor_id)),
+            ));
+        }
         (create, rank)
     }
 }
@@ -414,9 +421,10 @@ fn check_tutors(index: &Index<'_>, tutors: &[Option<(u32, Zone)>], plan: &mut Pl
         })
         .collect();
     let booked = double_booked(&planned, |rank| index.busy(rank));
-    // Availability is read once per tutor and zone.
-    let mut availability: HashMap<(u32, Zone), TutorAvailability> = HashMap::new();
+    // Availability is read once per tutor and zone: by rank, then the few zones seen.
+    let mut availability: Vec<Vec<(Zone, TutorAvailability)>> = Vec::new();
     let mut warnings = Vec::new();
+    let mut findings = Vec::new();
     for (&(i, rank, zone), double) in with_tutor.iter().zip(booked) {
         let c = &plan.create[i];
         let tutor = index.tutor_by_rank(rank);
@@ -429,15 +437,25 @@ fn check_tutors(index: &Index<'_>, tutors: &[Option<(u32, Zone)>], plan: &mut Pl
             tutor_id: c.tutor_id.clone(),
         };
         if double {
+            findings.push(Finding::of(
+                WarningCode::TutorDoubleBooked,
+                c,
+                c.tutor_id.clone(),
+            ));
             warnings.push(warn(
                 WarningCode::TutorDoubleBooked,
                 format!("tutor {} is booked on overlapping sessions", tutor.id),
             ));
         }
-        let available = availability
-            .entry((rank, zone))
-            .or_insert_with(|| TutorAvailability::new(tutor, zone));
+        let available = read_once(&mut availability, rank, zone, || {
+            TutorAvailability::new(tutor, zone)
+        });
         if available.is_checked() && !available.covers(zone, c.scheduled_start, c.scheduled_end) {
+            findings.push(Finding::of(
+                WarningCode::TutorUnavailable,
+                c,
+                c.tutor_id.clone(),
+            ));
             warnings.push(warn(
                 WarningCode::TutorUnavailable,
                 format!("tutor {} is not available for a planned session", tutor.id),
@@ -445,4 +463,27 @@ fn check_tutors(index: &Index<'_>, tutors: &[Option<(u32, Zone)>], plan: &mut Pl
         }
     }
     plan.warnings.extend(warnings);
+    plan.findings.extend(findings);
+}
+
+/// The entry of `(rank, zone)` in `cache`, made by `make` the first time.
+fn read_once<T>(
+    cache: &mut Vec<Vec<(Zone, T)>>,
+    rank: u32,
+    zone: Zone,
+    make: impl FnOnce() -> T,
+) -> &T {
+    let rank = rank as usize;
+    if cache.len() <= rank {
+        cache.resize_with(rank + 1, Vec::new);
+    }
+    let zones = &mut cache[rank];
+    let at = match zones.iter().position(|(z, _)| *z == zone) {
+        Some(at) => at,
+        None => {
+            zones.push((zone, make()));
+            zones.len() - 1
+        }
+    };
+    &zones[at].1
 }

@@ -316,3 +316,29 @@ proptest! {
         prop_assert_eq!(merged.to_json_line(), whole.to_json_line());
     }
 }
+
+proptest! {
+    /// R24: the tutor warnings are exactly the findings joined per (class, slot, code,
+    /// assignment, tutor), and every finding names a planned session.
+    #[test]
+    fn findings_join_into_the_tutor_warnings(s in snapshot(), now in instant(), weeks in 1i64..=8) {
+        use genova_sessions_core::WarningCode;
+        use std::collections::BTreeSet;
+        let p = run(&s, now, weeks);
+        let key = |code: WarningCode, class: &str, slot: Option<&str>, a: Option<&str>, t: Option<&str>| {
+            (code.as_str(), class.to_owned(), slot.map(str::to_owned), a.map(str::to_owned), t.map(str::to_owned))
+        };
+        let tutor_codes = [WarningCode::TutorNotFound, WarningCode::TutorDoubleBooked, WarningCode::TutorUnavailable];
+        let warned: BTreeSet<_> = p.warnings.iter().filter(|w| tutor_codes.contains(&w.code))
+            .map(|w| key(w.code, &w.class_id, w.time_slot_id.as_deref(), w.assignment_id.as_deref(), w.tutor_id.as_deref()))
+            .collect();
+        let found: BTreeSet<_> = p.findings.iter()
+            .map(|f| key(f.code, &f.class_id, Some(&f.time_slot_id), f.assignment_id.as_deref(), f.tutor_id.as_deref()))
+            .collect();
+        prop_assert_eq!(warned, found);
+        for f in &p.findings {
+            prop_assert!(p.create.iter().any(|c| c.class_id == f.class_id && c.time_slot_id == f.time_slot_id
+                && c.scheduled_start == f.scheduled_start && c.scheduled_end == f.scheduled_end));
+        }
+    }
+}
