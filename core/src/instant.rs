@@ -132,20 +132,30 @@ fn digits(b: &[u8]) -> Option<u32> {
     Some(v)
 }
 
+impl Instant {
+    /// The output form in a fixed buffer when the year has four digits (0000–9999), so that
+    /// writing an instant formats nothing through `fmt` and allocates nothing.
+    fn four_digit_form(self) -> Option<[u8; 24]> {
+        let d = self.0;
+        let year = u32::try_from(d.year()).ok().filter(|y| *y <= 9999)?;
+        let mut buf = *b"0000-00-00T00:00:00.000Z";
+        put(&mut buf[0..4], year);
+        put(&mut buf[5..7], d.month());
+        put(&mut buf[8..10], d.day());
+        put(&mut buf[11..13], d.hour());
+        put(&mut buf[14..16], d.minute());
+        put(&mut buf[17..19], d.second());
+        put(&mut buf[20..23], d.nanosecond() / 1_000_000 % 1000);
+        Some(buf)
+    }
+}
+
 impl fmt::Display for Instant {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let d = self.0;
         let year = d.year();
         let millis = d.nanosecond() / 1_000_000 % 1000;
-        if (0..=9999).contains(&year) {
-            let mut buf = *b"0000-00-00T00:00:00.000Z";
-            put(&mut buf[0..4], year as u32);
-            put(&mut buf[5..7], d.month());
-            put(&mut buf[8..10], d.day());
-            put(&mut buf[11..13], d.hour());
-            put(&mut buf[14..16], d.minute());
-            put(&mut buf[17..19], d.second());
-            put(&mut buf[20..23], millis);
+        if let Some(buf) = self.four_digit_form() {
             // The buffer holds ASCII digits and separators only.
             f.write_str(std::str::from_utf8(&buf).map_err(|_| fmt::Error)?)
         } else {
@@ -173,7 +183,13 @@ fn put(out: &mut [u8], mut v: u32) {
 
 impl Serialize for Instant {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        match self.four_digit_form() {
+            // ASCII only: the same text `Display` writes.
+            Some(buf) => {
+                s.serialize_str(std::str::from_utf8(&buf).map_err(serde::ser::Error::custom)?)
+            }
+            None => s.collect_str(self),
+        }
     }
 }
 

@@ -79,6 +79,22 @@ impl TutorAvailability {
         }
     }
 
+    /// Whether one window of the local date `date` holds `[start, end)`.
+    fn one_window_holds(&self, zone: Zone, date: NaiveDate, start: Instant, end: Instant) -> bool {
+        let holds = |range: &WallRange| {
+            let (from, to) = wall_range_on(zone, *range, date);
+            from <= start && end <= to
+        };
+        let mut one_time = self.one_time.iter().filter(|(d, _)| *d == date).peekable();
+        if one_time.peek().is_some() {
+            one_time.any(|(_, range)| holds(range))
+        } else {
+            self.recurring[usize::from(day_of_week(date))]
+                .iter()
+                .any(holds)
+        }
+    }
+
     /// Whether `[start, end)` lies inside the union of the windows of the local dates from
     /// (start date − 1) to (end date + 1), each date's windows being its one-time entries if
     /// any, else the recurring ones of its weekday, resolved in `zone` like a slot (R9, R26).
@@ -87,19 +103,17 @@ impl TutorAvailability {
         if start == end {
             return true;
         }
-        // Most sessions lie inside one window of their own date: try that date alone first.
+        // Most sessions lie inside one window of their own date: try that date alone first,
+        // without collecting anything.
         let start_date = local_date(zone, start);
-        let mut windows: Vec<(Instant, Instant)> = Vec::new();
-        self.push_windows(zone, start_date, &mut windows);
-        if windows.iter().any(|&(from, to)| from <= start && end <= to) {
+        if self.one_window_holds(zone, start_date, start, end) {
             return true;
         }
+        let mut windows: Vec<(Instant, Instant)> = Vec::new();
         let last = local_date(zone, end) + Duration::days(1);
         let mut date = start_date - Duration::days(1);
         while date <= last {
-            if date != start_date {
-                self.push_windows(zone, date, &mut windows);
-            }
+            self.push_windows(zone, date, &mut windows);
             date += Duration::days(1);
         }
         windows.sort_unstable();
@@ -135,8 +149,14 @@ pub fn double_booked<'a>(
     busy: impl Fn(u32) -> &'a SessionIndex<'a>,
 ) -> Vec<bool> {
     let mut flags = vec![false; planned.len()];
-    let mut order: Vec<usize> = (0..planned.len()).collect();
-    order.sort_unstable_by_key(|&i| (planned[i].0, planned[i].1, i));
+    // Sorted as (tutor, start, position) held in place, not looked up through positions.
+    let mut keyed: Vec<(u32, Instant, usize)> = planned
+        .iter()
+        .enumerate()
+        .map(|(i, &(tutor, start, _))| (tutor, start, i))
+        .collect();
+    keyed.sort_unstable();
+    let order: Vec<usize> = keyed.into_iter().map(|(_, _, i)| i).collect();
     // Among one tutor's planned sessions, sorted by start: an entry overlaps an earlier one
     // when it starts before the latest earlier end (or at the same start), and a later one
     // when the next entry starts before its end (or at the same start).
