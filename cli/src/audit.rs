@@ -61,8 +61,9 @@ impl AuditLog {
     pub fn cancelled(&mut self, cancels: &[Cancellation]) -> std::io::Result<()> {
         for c in cancels {
             let line = json!({
-                "event": "cancelled", "sessionId": c.session_id,
-                "cancellationReason": c.reason, "runNow": self.run_at,
+                "event": "cancelled", "sessionId": c.session_id, "classId": c.class_id,
+                "subject": c.subject, "cancellationReason": c.reason, "cause": c.cause,
+                "runNow": self.run_at,
             });
             writeln!(self.out, "{line}")?;
         }

@@ -153,9 +153,20 @@ pub struct MaintainArgs {
     /// Show what would be done without writing anything.
     #[arg(long, short = 'd')]
     pub dry_run: bool,
-    /// Also cancel future sessions of deactivated slots and cancelled weeks (SPEC §3.8).
+    /// Also cancel future sessions of deactivated slots and cancelled weeks
+    /// (docs/functions.md), storing a sentence students understand as their reason.
     #[arg(long)]
     pub reconcile: bool,
+    /// With --reconcile: the reason stored on a session whose slot was deactivated.
+    /// Placeholders: {subject} {class} {date} {time} {week} {reason}.
+    #[arg(long, value_name = "TEMPLATE", default_value = crate::reconcile::SLOT_REMOVED,
+          value_parser = crate::reconcile::check_template, hide_default_value = true)]
+    pub slot_removed_reason: String,
+    /// With --reconcile: the reason stored on a session of a cancelled week ({reason} is the
+    /// week cancellation's own reason). Same placeholders.
+    #[arg(long, value_name = "TEMPLATE", default_value = crate::reconcile::WEEK_CANCELLED,
+          value_parser = crate::reconcile::check_template, hide_default_value = true)]
+    pub week_cancelled_reason: String,
     /// Database, output and locking.
     #[command(flatten)]
     pub db: DbArgs,

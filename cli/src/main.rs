@@ -16,6 +16,8 @@ mod planfile;
 #[cfg(feature = "db")]
 mod progress;
 #[cfg(feature = "db")]
+mod reconcile;
+#[cfg(feature = "db")]
 mod report;
 #[cfg(feature = "db")]
 mod run;

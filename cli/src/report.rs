@@ -7,7 +7,7 @@ use std::str::FromStr;
 
 use chrono::TimeZone;
 use chrono_tz::Tz;
-use genova_sessions_core::{Instant, Move, Plan};
+use genova_sessions_core::{DataErrorCode, Instant, Move, Plan, WarningCode};
 
 use crate::db::write::Cancellation;
 use crate::run::ClassInfo;
@@ -110,7 +110,15 @@ pub fn table(
             cancels.len()
         )?;
         for c in cancels {
-            writeln!(out, "  x cancel    session {}  {}", c.session_id, c.reason)?;
+            writeln!(
+                out,
+                "  x cancel    {}  {}  {}  session {}  ({})",
+                class_label(classes, &c.class_id),
+                c.subject,
+                c.local_start,
+                c.session_id,
+                c.cause
+            )?;
         }
         writeln!(out)?;
     }
@@ -198,20 +206,210 @@ pub fn table(
         for (_, _, line) in lines {
             writeln!(out, "{line}")?;
         }
-        for w in plan.warnings.iter().filter(|w| &*w.class_id == id) {
-            let slot = w.time_slot_id.as_deref().unwrap_or("-");
+        let (warnings, errors) = (
+            plan.warnings.iter().filter(|w| &*w.class_id == id).count(),
+            plan.errors.iter().filter(|e| &*e.class_id == id).count(),
+        );
+        if warnings + errors > 0 {
             writeln!(
                 out,
-                "  ~ warning   slot {slot}  {}: {}",
-                w.code.as_str(),
-                w.message
+                "  ~ {warnings} warning(s), {errors} error(s): listed under Problems below"
             )?;
-        }
-        for e in plan.errors.iter().filter(|e| &*e.class_id == id) {
-            writeln!(out, "  ! error     {}: {}", e.code.as_str(), e.message)?;
         }
     }
     writeln!(out, "{}", plan_line(plan))
+}
+
+/// The lines of one kind of problem the table shows; `--format json` gives all of them.
+pub const PROBLEMS_PER_KIND: usize = 10;
+
+/// What a warning means and what to do about it.
+fn warning_advice(code: WarningCode) -> &'static str {
+    match code {
+        WarningCode::TutorUnavailable => {
+            "outside the tutor's availability: ask the tutor to update it, or assign another tutor"
+        }
+        WarningCode::TutorDoubleBooked => {
+            "the tutor has another session at that time: move one of them, or assign another tutor"
+        }
+        WarningCode::TutorNotFound => {
+            "the assignment names a tutor without a tutor profile: the session is created \
+             unassigned; fix the assignment"
+        }
+        WarningCode::InvalidRecurrenceConfig => {
+            "the assignment's recurrence config is not valid for its pattern: it takes no \
+             session until it is fixed"
+        }
+        WarningCode::UnknownRecurrencePattern => {
+            "the assignment's recurrence pattern is unknown: it takes no session until it is fixed"
+        }
+    }
+}
+
+/// What an error means and what to do about it.
+fn error_advice(code: DataErrorCode) -> &'static str {
+    match code {
+        DataErrorCode::UnknownTimezone => {
+            "the class's time zone (its creator's country) is unknown: nothing is planned for \
+             the class until the country is set"
+        }
+        DataErrorCode::InvalidSlot => {
+            "the slot's day or times are invalid: nothing is planned for it until they are fixed"
+        }
+        DataErrorCode::PriceOutOfRange => {
+            "a price does not fit the price column: check the tutor's rate and the member count; \
+             nothing is written for the class"
+        }
+        DataErrorCode::InvalidInput => {
+            "the class's rows cannot be read: nothing is planned for the class until they are fixed"
+        }
+    }
+}
+
+/// `Name (id)` of a class, or its id alone.
+fn class_label(classes: &BTreeMap<String, ClassInfo>, id: &str) -> String {
+    match classes.get(id).map(|c| c.name.as_str()) {
+        Some(name) if !name.is_empty() => format!("{name} ({id})"),
+        _ => id.to_owned(),
+    }
+}
+
+/// Every warning and error of the plan, kind by kind, the first [`PROBLEMS_PER_KIND`] of each:
+/// class, subject, local date and time, tutor, and what to do. Tutor warnings name each
+/// session ([`Plan::findings`]); the others name the assignment, slot or class.
+pub fn problems(
+    out: &mut impl Write,
+    plan: &Plan,
+    classes: &BTreeMap<String, ClassInfo>,
+    default_timezone: &str,
+) -> io::Result<()> {
+    if plan.warnings.is_empty() && plan.errors.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "Problems: {} warning(s), {} error(s)",
+        plan.warnings.len(),
+        plan.errors.len()
+    )?;
+    let zone_of = |class: &str| {
+        let name = classes
+            .get(class)
+            .and_then(|c| c.timezone.as_deref())
+            .unwrap_or(default_timezone);
+        Tz::from_str(name).ok()
+    };
+    let subjects: BTreeMap<(&str, Instant, &str), &str> = plan
+        .create
+        .iter()
+        .map(|c| {
+            (
+                (&*c.class_id, c.scheduled_start, &*c.time_slot_id),
+                &*c.subject,
+            )
+        })
+        .collect();
+    let mut codes: Vec<WarningCode> = plan.warnings.iter().map(|w| w.code).collect();
+    codes.sort_by_key(|c| c.as_str());
+    codes.dedup();
+    for code in codes {
+        let mut lines: Vec<String> = plan
+            .findings
+            .iter()
+            .filter(|f| f.code == code)
+            .map(|f| {
+                let zone = zone_of(&f.class_id);
+                let subject = subjects
+                    .get(&(&*f.class_id, f.scheduled_start, &*f.time_slot_id))
+                    .copied()
+                    .unwrap_or("-");
+                format!(
+                    "    {}  {subject}  {}–{}  slot {}  tutor {}",
+                    class_label(classes, &f.class_id),
+                    local(f.scheduled_start, zone),
+                    end_time(f.scheduled_start, f.scheduled_end, zone),
+                    f.time_slot_id,
+                    f.tutor_id.as_deref().unwrap_or("-")
+                )
+            })
+            .collect();
+        if lines.is_empty() {
+            // Warnings about an assignment rather than a session.
+            lines = plan
+                .warnings
+                .iter()
+                .filter(|w| w.code == code)
+                .map(|w| {
+                    format!(
+                        "    {}  assignment {}  slot {}  tutor {}",
+                        class_label(classes, &w.class_id),
+                        w.assignment_id.as_deref().unwrap_or("-"),
+                        w.time_slot_id.as_deref().unwrap_or("-"),
+                        w.tutor_id.as_deref().unwrap_or("-")
+                    )
+                })
+                .collect();
+        }
+        writeln!(out, "  {}: {}", code.as_str(), warning_advice(code))?;
+        kind_lines(out, &lines)?;
+    }
+    let mut codes: Vec<DataErrorCode> = plan.errors.iter().map(|e| e.code).collect();
+    codes.sort_by_key(|c| c.as_str());
+    codes.dedup();
+    for code in codes {
+        let lines: Vec<String> = plan
+            .errors
+            .iter()
+            .filter(|e| e.code == code)
+            .map(|e| format!("    {}  {}", class_label(classes, &e.class_id), e.message))
+            .collect();
+        writeln!(out, "  {}: {}", code.as_str(), error_advice(code))?;
+        kind_lines(out, &lines)?;
+    }
+    Ok(())
+}
+
+/// Every warning as JSON, one entry per session for the tutor warnings (with its start and
+/// end), one per assignment for the others.
+pub fn warnings_json(plan: &Plan) -> serde_json::Value {
+    let tutor = |code: WarningCode| {
+        matches!(
+            code,
+            WarningCode::TutorNotFound
+                | WarningCode::TutorDoubleBooked
+                | WarningCode::TutorUnavailable
+        )
+    };
+    let findings = plan.findings.iter().map(|f| {
+        serde_json::json!({
+            "code": f.code, "classId": f.class_id, "timeSlotId": f.time_slot_id,
+            "scheduledStart": f.scheduled_start, "scheduledEnd": f.scheduled_end,
+            "assignmentId": f.assignment_id, "tutorId": f.tutor_id,
+        })
+    });
+    let others = plan.warnings.iter().filter(|w| !tutor(w.code)).map(|w| {
+        serde_json::json!({
+            "code": w.code, "classId": w.class_id, "timeSlotId": w.time_slot_id,
+            "scheduledStart": null, "scheduledEnd": null,
+            "assignmentId": w.assignment_id, "tutorId": w.tutor_id, "message": w.message,
+        })
+    });
+    serde_json::Value::Array(others.chain(findings).collect())
+}
+
+/// The first [`PROBLEMS_PER_KIND`] lines, and how many more there are.
+fn kind_lines(out: &mut impl Write, lines: &[String]) -> io::Result<()> {
+    for line in lines.iter().take(PROBLEMS_PER_KIND) {
+        writeln!(out, "{line}")?;
+    }
+    if lines.len() > PROBLEMS_PER_KIND {
+        writeln!(
+            out,
+            "    … and {} more (--format json lists every one)",
+            lines.len() - PROBLEMS_PER_KIND
+        )?;
+    }
+    Ok(())
 }
 
 /// What a run did with the plan's `moves` (SPEC §3.9), for the summary.

@@ -7,10 +7,9 @@ use std::time::Duration;
 
 use chrono::Duration as Span;
 use genova_sessions_core::{
-    cascade_slot_deactivated_value, cascade_week_cancelled_value, merge, plan_json, DataError,
-    DataErrorCode, Options, Plan, WarningCode, Window,
+    merge, plan_json, DataError, DataErrorCode, Options, Plan, WarningCode, Window,
 };
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::audit::AuditLog;
 use crate::db::read::{BatchRows, Sessions, STATEMENTS_PER_BATCH};
@@ -18,6 +17,7 @@ use crate::db::write::{Cancellation, NewSession, SessionMove};
 use crate::db::{Db, DbError};
 use crate::planfile::PlanFile;
 use crate::progress::Progress;
+use crate::reconcile::{reconcile, Reasons};
 
 /// At most this many classes are read, planned and written together.
 pub const BATCH_SIZE: usize = 500;
@@ -42,8 +42,8 @@ pub struct Spec {
     pub lock_timeout: Duration,
     /// Dry run, write, or apply a plan file.
     pub mode: Mode,
-    /// Also apply SPEC §3.8's cascades to still-scheduled future sessions.
-    pub reconcile: bool,
+    /// Also apply the cascades to still-scheduled future sessions, storing these sentences.
+    pub reconcile: Option<Reasons>,
     /// Write the plan's `moves` (the old generator's rows, SPEC §3.9); otherwise they are
     /// only shown.
     pub move_legacy_rows: bool,
@@ -141,7 +141,11 @@ pub async fn run(
     progress: &Progress,
 ) -> Result<Outcome, Stopped> {
     let window = window_of(&spec.options);
-    let (from, until) = session_bounds(window, spec.reconcile, has_legacy_timezone(&spec.options));
+    let (from, until) = session_bounds(
+        window,
+        spec.reconcile.is_some(),
+        has_legacy_timezone(&spec.options),
+    );
     let sessions = Sessions::Near {
         from: &from,
         until: &until,
@@ -268,10 +272,9 @@ async fn run_batch(
         plan_ms = (clock.elapsed() - read).as_millis() as u64,
         "batch planned"
     );
-    let cancels = if spec.reconcile {
-        reconcile(&rows, &spec.options)
-    } else {
-        Vec::new()
+    let cancels = match &spec.reconcile {
+        Some(reasons) => reconcile(&rows, &spec.options, reasons),
+        None => Vec::new(),
     };
     let creates: Vec<NewSession> = match &spec.mode {
         Mode::Apply(file) => {
@@ -422,6 +425,7 @@ fn fit_price_column(plan: &mut Plan) {
     }
     let failed_class = |class: &str| failed.keys().any(|(c, _)| c == class);
     plan.create.retain(|c| !failed_class(&c.class_id));
+    plan.findings.retain(|f| !failed_class(&f.class_id));
     // The tutor checks' warnings were about the sessions dropped.
     plan.warnings.retain(|w| {
         !(failed_class(&w.class_id)
@@ -443,50 +447,6 @@ fn fit_price_column(plan: &mut Plan) {
         });
     }
     plan.finish();
-}
-
-/// SPEC §3.8's cascades for the batch: sessions of deactivated slots, and of cancelled weeks,
-/// still `PENDING`/`CONFIRMED` and in the future. A session named twice is cancelled once.
-fn reconcile(rows: &BatchRows, options: &Value) -> Vec<Cancellation> {
-    let Ok(snapshot) = serde_json::from_str::<Value>(&rows.snapshot_text()) else {
-        return Vec::new();
-    };
-    let now = options.get("now").cloned().unwrap_or(Value::Null);
-    let mut out: BTreeMap<String, String> = BTreeMap::new();
-    let mut take =
-        |cancel: Result<genova_sessions_core::Cancel, genova_sessions_core::Error>| match cancel {
-            Ok(c) => {
-                for s in c.cancel {
-                    out.entry(s.session_id).or_insert(s.cancellation_reason);
-                }
-            }
-            Err(e) => tracing::warn!(error = %e, "cascade skipped"),
-        };
-    for slot in snapshot["timeSlots"].as_array().into_iter().flatten() {
-        if slot["isActive"] == Value::Bool(false) {
-            let request = json!({ "timeSlotId": slot["id"], "now": now });
-            take(cascade_slot_deactivated_value(
-                &snapshot,
-                &request,
-                Some(options),
-            ));
-        }
-    }
-    for x in snapshot["slotCancellations"]
-        .as_array()
-        .into_iter()
-        .flatten()
-    {
-        let request = json!({ "cancellationId": x["id"], "now": now });
-        take(cascade_week_cancelled_value(
-            &snapshot,
-            &request,
-            Some(options),
-        ));
-    }
-    out.into_iter()
-        .map(|(session_id, reason)| Cancellation { session_id, reason })
-        .collect()
 }
 
 fn class_info(json: &str) -> ClassInfo {

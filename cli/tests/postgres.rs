@@ -374,7 +374,7 @@ fn database_failures_are_one_line_without_the_password() {
     let (code, _, err) = run(&["migrate", "-d", "-D", &empty]);
     assert_eq!(code, 1);
     assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.contains("relation \"classes\" does not exist"), "{err}");
+    assert!(err.contains("the table classes is missing"), "{err}");
     // Bad flags are 2.
     for bad in [
         &["migrate", "-w", "0", "-D", "x"][..],
@@ -475,7 +475,14 @@ fn maintain_rolls_the_window_and_reconciles_cascades() {
         "--dry-run",
     ]);
     assert!(table.starts_with("Cascades (--reconcile):"), "{table}");
-    assert!(table.contains("time slot c0001-s0 deactivated"), "{table}");
+    assert!(
+        table.contains("(time slot c0001-s0 deactivated)"),
+        "{table}"
+    );
+    assert!(
+        table.contains("  x cancel    Classe 1 (c0001)  "),
+        "{table}"
+    );
     let (_, out, _) = run(&[
         "maintain",
         "-D",
@@ -483,6 +490,8 @@ fn maintain_rolls_the_window_and_reconciles_cascades() {
         "--now",
         "2027-03-08T00:00:00Z",
         "--reconcile",
+        "--slot-removed-reason",
+        "{class}: no {subject} on {date} at {time}, the slot was removed.",
         "--format",
         "json",
     ]);
@@ -491,7 +500,17 @@ fn maintain_rolls_the_window_and_reconciles_cascades() {
         future,
         "{out}"
     );
-    assert_eq!(pg.count("SELECT count(*) FROM tutoring_sessions WHERE \"cancellationReason\" = 'time slot c0001-s0 deactivated' AND status = 'CANCELLED'"), future);
+    assert_eq!(pg.count("SELECT count(*) FROM tutoring_sessions WHERE \"cancellationReason\" LIKE 'Classe 1: no % on ___ % 2027 at __:__, the slot was removed.' AND status = 'CANCELLED'"), future);
+    // A template naming an unknown placeholder is a bad flag.
+    let (code, _, err) = run(&[
+        "maintain",
+        "-D",
+        &pg.url,
+        "--reconcile",
+        "--slot-removed-reason",
+        "{subjet}",
+    ]);
+    assert_eq!(code, 2, "{err}");
 }
 
 #[test]

@@ -247,7 +247,7 @@ fn sqlite_plan_apply_and_reconcile() {
     let cancelled = result["sessionsCancelled"].as_i64().unwrap();
     assert!(cancelled > 0, "{out}");
     assert_eq!(
-        count(&db, "SELECT count(*) FROM tutoring_sessions WHERE status = 'CANCELLED' AND \"cancellationReason\" = 'time slot c0001-s0 deactivated'"),
+        count(&db, "SELECT count(*) FROM tutoring_sessions WHERE status = 'CANCELLED' AND \"cancellationReason\" LIKE 'Cancelled: the weekly % session (% at __:__) was removed from the class timetable.' AND \"classId\" = 'c0001'"),
         cancelled
     );
 }

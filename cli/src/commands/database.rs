@@ -11,6 +11,7 @@ use crate::commands::plan::current_time;
 use crate::db::Db;
 use crate::exit::{Done, Failure};
 use crate::progress::Progress;
+use crate::reconcile::Reasons;
 use crate::run::{self, Mode, Outcome, Spec};
 
 /// A single-threaded async runtime: one connection, one batch at a time.
@@ -61,7 +62,7 @@ pub async fn execute(
     args: &DbArgs,
     options: Value,
     mode: Mode,
-    reconcile: bool,
+    reconcile: Option<Reasons>,
 ) -> Result<(Outcome, std::time::Duration), Failure> {
     let started = Clock::now();
     let now = options["now"].as_str().unwrap_or_default().to_owned();

@@ -173,7 +173,7 @@ pub fn run(args: &DemoArgs) -> Result<Done, Failure> {
             batch_size: BATCH_SIZE,
             lock_timeout: Duration::from_secs(30),
             mode,
-            reconcile: false,
+            reconcile: None,
             move_legacy_rows: false,
         };
         let stop = |e: run::Stopped| Failure::Runtime(e.message);
@@ -184,6 +184,7 @@ pub fn run(args: &DemoArgs) -> Result<Done, Failure> {
             .await
             .map_err(stop)?;
         let _ = report::table(&mut out, &dry.plan, &dry.classes, &dry.subjects, &[], "Africa/Douala");
+        let _ = report::problems(&mut out, &dry.plan, &dry.classes, "Africa/Douala");
         let _ = report::summary(&mut out, &dry.plan, true, 0, report::Moves { write: false, moved: 0 });
         say(&mut out, format!("\n2. Migrate: {program} migrate {flags}\n"));
         let wrote = run::run(&mut db, &spec(Mode::Write), &mut None, &hidden)

@@ -8,12 +8,17 @@ use serde_json::json;
 use super::database::{execute, exit, planned, runtime};
 use crate::cli::{Format, MaintainArgs};
 use crate::exit::{Done, Failure};
+use crate::reconcile::Reasons;
 use crate::report;
 
 /// Creates what the rolling window lacks (and, with `--reconcile`, applies the cascades).
 pub fn run(args: &MaintainArgs) -> Result<Done, Failure> {
     let (options, mode) = planned(&args.db, args.weeks, args.dry_run)?;
-    let (outcome, took) = runtime()?.block_on(execute(&args.db, options, mode, args.reconcile))?;
+    let reasons = args.reconcile.then(|| Reasons {
+        slot_removed: args.slot_removed_reason.clone(),
+        week_cancelled: args.week_cancelled_reason.clone(),
+    });
+    let (outcome, took) = runtime()?.block_on(execute(&args.db, options, mode, reasons))?;
     let plan = &outcome.plan;
     let generated = if args.dry_run {
         plan.summary.sessions_to_create
@@ -38,6 +43,7 @@ pub fn run(args: &MaintainArgs) -> Result<Done, Failure> {
                 "sessionsGenerated": generated,
                 "sessionsCancelled": cancelled,
                 "legacyRowsToMove": plan.summary.legacy_moves,
+                "warnings": report::warnings_json(plan),
                 "legacyRowsMoved": outcome.moved,
                 "errors": errors,
                 "duration": took.as_millis() as u64,
@@ -65,6 +71,9 @@ pub fn run(args: &MaintainArgs) -> Result<Done, Failure> {
                 )
                 .and_then(|()| writeln!(out, "{}", report::plan_line(plan)))
             };
+            let shown = shown.and_then(|()| {
+                report::problems(&mut out, plan, &outcome.classes, &args.db.default_timezone)
+            });
             shown.and_then(|()| {
                 let verb = if args.dry_run { "that would be " } else { "" };
                 writeln!(

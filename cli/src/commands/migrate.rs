@@ -28,7 +28,7 @@ pub fn run(args: &MigrateArgs) -> Result<Done, Failure> {
         None => planned(&args.db, args.weeks, args.dry_run)?,
     };
     let dry_run = matches!(mode, Mode::DryRun);
-    let (outcome, _) = runtime()?.block_on(execute(&args.db, options.clone(), mode, false))?;
+    let (outcome, _) = runtime()?.block_on(execute(&args.db, options.clone(), mode, None))?;
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let moves = report::Moves {
@@ -67,9 +67,18 @@ pub fn run(args: &MigrateArgs) -> Result<Done, Failure> {
                 )
                 .and_then(|()| writeln!(out, "{}", report::plan_line(&outcome.plan)))
             };
-            shown.and_then(|()| {
-                report::summary(&mut out, &outcome.plan, dry_run, outcome.written, moves)
-            })
+            shown
+                .and_then(|()| {
+                    report::problems(
+                        &mut out,
+                        &outcome.plan,
+                        &outcome.classes,
+                        &args.db.default_timezone,
+                    )
+                })
+                .and_then(|()| {
+                    report::summary(&mut out, &outcome.plan, dry_run, outcome.written, moves)
+                })
         }
     };
     // A closed pipe is not worth a message; the exit code still tells.

@@ -2,6 +2,7 @@
 
 use std::io::{BufWriter, Write};
 
+use genova_sessions_core::{json, Options, Snapshot};
 use serde_json::Value;
 
 use crate::cli::PlanArgs;
@@ -41,7 +42,18 @@ pub fn run(args: &PlanArgs) -> Result<Done, Failure> {
     options
         .entry("weeks")
         .or_insert_with(|| Value::from(DEFAULT_WEEKS));
-    let plan = genova_sessions_core::plan_value(&input.snapshot, &Value::Object(options))?;
+    // `plan_value`'s steps in its order (limits, options, fields), so that the JSON tree is
+    // dropped before planning: it and the typed snapshot are never held beside the plan.
+    let snapshot = input.snapshot;
+    json::check_value_limits(&snapshot, json::MAX_DEPTH)?;
+    let options = Options::from_value(&Value::Object(options))?;
+    let snapshot = {
+        let typed = Snapshot::from_value(&snapshot)?;
+        drop(snapshot);
+        typed
+    };
+    let plan = genova_sessions_core::plan(&snapshot, &options)?;
+    drop(snapshot);
     // Streamed: the plan's JSON is never held whole (60 MB for a year of 100 classes).
     let mut out = BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     // A closed pipe (`| head`) is not an error worth a message.

@@ -43,13 +43,22 @@ impl From<&genova_sessions_core::Create> for NewSession {
     }
 }
 
-/// A session to cancel (SPEC §3.8's cascades).
+/// A session to cancel (the cascades of `maintain --reconcile`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Cancellation {
     /// The row.
     pub session_id: String,
-    /// Written to `cancellationReason`.
+    /// Written to `cancellationReason`: a sentence for students and tutors.
     pub reason: String,
+    /// The session's class.
+    pub class_id: String,
+    /// Its subject.
+    pub subject: String,
+    /// Its start in the class's zone, `Mon 2026-12-07 14:00`.
+    pub local_start: String,
+    /// The cascade's own account (`time slot s1 deactivated`, `week of … cancelled (x1)`),
+    /// for the audit log.
+    pub cause: String,
 }
 
 /// A legacy row to move (SPEC §3.9): the plan's `moves` entry.
