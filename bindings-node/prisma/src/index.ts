@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import * as native from '../../index';
 import type { Plan, PlanCreate, PlanOptions, PlanWarning, Snapshot } from '../../index';
 import { CallbackError, LockTimeoutError, NotFoundError, SessionDataError } from './errors';
-import { readSnapshot } from './load';
+import { readSnapshot, type Loaded } from './load';
 import type {
   CallbackFailure, MaintenanceResult, MaintenanceStats, Money, PlanProblems, SessionDb,
   SessionGeneratorOptions, SessionPrisma, TutoringSession,
@@ -186,9 +186,9 @@ export function createSessionGenerator(prisma: SessionPrisma, options: SessionGe
   }
 
   /** Plans `classIds` for `[now, now + weeks)` from rows read through `tx`, optionally keeping only some slots. */
-  async function planFor(tx: SessionDb, classIds: string[], now: Date, weeks: number, keepSlot?: (id: string) => boolean) {
+  async function planFor(tx: SessionDb, classIds: string[], now: Date, weeks: number, keepSlot?: (id: string) => boolean, createdBefore?: Date) {
     const to = new Date(now.getTime() + Math.max(1, Math.min(52, Math.trunc(weeks) || 1)) * WEEK);
-    const loaded = await readSnapshot(tx, { classIds }, now, to);
+    const loaded = await readSnapshot(tx, { classIds, createdBefore }, now, to);
     if (keepSlot) loaded.snapshot.timeSlots = (loaded.snapshot.timeSlots ?? []).filter((s) => keepSlot(s.id));
     const plan: Plan = native.plan(loaded.snapshot, planOptions(now, weeks, options));
     return { loaded, plan };
@@ -310,32 +310,44 @@ export function createSessionGenerator(prisma: SessionPrisma, options: SessionGe
   async function maintainSessionWindow(): Promise<MaintenanceResult> {
     const started = Date.now();
     const now = clock();
-    const result: MaintenanceResult = { classesProcessed: 0, sessionsGenerated: 0, errors: [], warnings: [], duration: 0 };
-    const crossBatch = new TutorIntervals();
-    const warnings: PlanWarning[] = [];
-    let template: Plan | undefined;
-    let batchNo = 0;
+    // What the result reports, kept as it streams by: two numbers, the errors, and the
+    // warnings de-duplicated on the core's key (R24). Nothing per session or per class
+    // survives a batch.
+    let classesProcessed = 0;
+    let sessionsGenerated = 0;
+    const errors: MaintenanceResult['errors'] = [];
+    const warnings = new Map<string, PlanWarning>();
+    let empty: Plan | undefined;
     const returning = Boolean(options.onSessionsCreated);
+    // The database's clock as the run starts: the rows created since, in classes of earlier
+    // batches, are this run's planned sessions (R25's earlier side, see earlierSides).
+    const runStart = await databaseNow(db);
 
     /** One group of classes, locked, read, planned and written together; the rows per class. */
     const writeGroup = (classIds: string[]) =>
       locked(classIds, async (tx) => {
-        const { plan } = await planFor(tx, classIds, now, MAINTENANCE_WEEKS);
+        const { loaded, plan } = await planFor(tx, classIds, now, MAINTENANCE_WEEKS);
+        let written: { count: number; rows: TutoringSession[] };
         try {
-          const { count, rows } = await insert(tx, plan.create, returning);
-          return { plan, count, rows };
+          written = await insert(tx, plan.create, returning);
         } catch (cause) {
           throw new WriteFailed(plan, cause);
         }
+        const earlier = await earlierSides(tx, loaded, plan, classIds[0], runStart, now);
+        return { plan, count: written.count, rows: written.rows, earlier };
       });
-    const record = (batch: number, written: { plan: Plan; count: number; rows: TutoringSession[] }) => {
+    const keep = (w: PlanWarning) => {
+      const key = JSON.stringify([w.classId, w.timeSlotId, w.code, w.assignmentId, w.tutorId]);
+      if (!warnings.has(key)) warnings.set(key, w);
+    };
+    const record = (written: { plan: Plan; count: number; earlier: PlanWarning[] }) => {
       const { plan } = written;
-      template ??= plan;
-      result.classesProcessed += plan.summary.classesProcessed;
-      result.sessionsGenerated += written.count;
-      for (const e of plan.errors) result.errors.push({ classId: e.classId, code: e.code, error: `${e.code}: ${e.message}` });
-      warnings.push(...plan.warnings);
-      for (const c of plan.create) if (c.tutorId !== null) crossBatch.add(batch, c);
+      empty ??= emptyPlan(plan);
+      classesProcessed += plan.summary.classesProcessed;
+      sessionsGenerated += written.count;
+      for (const e of plan.errors) errors.push({ classId: e.classId, code: e.code, error: `${e.code}: ${e.message}` });
+      for (const w of plan.warnings) keep(w);
+      for (const w of written.earlier) keep(w);
     };
     const byClass = (rows: TutoringSession[]) => {
       const m = new Map<string, TutoringSession[]>();
@@ -353,14 +365,13 @@ export function createSessionGenerator(prisma: SessionPrisma, options: SessionGe
       if (page.length === 0) break;
       after = page[page.length - 1].id;
       const ids = page.map((c) => c.id);
-      batchNo += 1;
       try {
         const written = await writeGroup(ids);
-        record(batchNo, written);
-        await afterCommit('maintainSessionWindow', ids, byClass(written.rows));
+        record(written);
+        if (returning) await afterCommit('maintainSessionWindow', ids, byClass(written.rows));
       } catch (e) {
         if (e instanceof LockTimeoutError) {
-          for (const classId of ids) result.errors.push({ classId, code: e.code, error: e.message });
+          for (const classId of ids) errors.push({ classId, code: e.code, error: e.message });
           continue;
         }
         // The database refused the batch (e.g. a price over DECIMAL(10,2)): nothing of it was
@@ -368,28 +379,27 @@ export function createSessionGenerator(prisma: SessionPrisma, options: SessionGe
         for (const classId of ids) {
           try {
             const written = await writeGroup([classId]);
-            record(++batchNo, written);
-            await afterCommit('maintainSessionWindow', [classId], byClass(written.rows));
+            record(written);
+            if (returning) await afterCommit('maintainSessionWindow', [classId], byClass(written.rows));
           } catch (err) {
             if (err instanceof WriteFailed) {
               // Planned (it counts as processed, its data errors are listed) but not written.
-              record(++batchNo, { plan: { ...err.plan, create: [], warnings: [] }, count: 0, rows: [] });
-              result.errors.push({ classId, code: 'DATABASE', error: errorText(err.cause) });
+              record({ plan: { ...err.plan, create: [], warnings: [] }, count: 0, earlier: [] });
+              errors.push({ classId, code: 'DATABASE', error: errorText(err.cause) });
             } else {
               const code = err instanceof LockTimeoutError ? err.code : 'DATABASE';
-              result.errors.push({ classId, code, error: errorText(err) });
+              errors.push({ classId, code, error: errorText(err) });
             }
           }
         }
       }
     }
-    // R25 across batches: the core's merge over the batches' warnings and the planned sessions
-    // of tutors that may overlap one planned in another batch.
-    if (template) {
-      const empty = Object.fromEntries(Object.entries(template).map(([k, v]) => [k, Array.isArray(v) ? [] : v])) as unknown as Plan;
-      const merged = native.mergePlans([{ ...empty, create: crossBatch.candidates(), warnings }], []);
-      result.warnings = merged.warnings;
-    }
+    // The warnings ordered and de-duplicated by the core, as one plan of every class lists them.
+    const result: MaintenanceResult = {
+      classesProcessed, sessionsGenerated, errors, duration: 0,
+      warnings: empty ? native.mergePlans([{ ...empty, warnings: [...warnings.values()] }], []).warnings : [],
+    };
+    warnings.clear();
     result.errors.sort((a, b) => (a.classId < b.classId ? -1 : a.classId > b.classId ? 1 : 0));
     if (options.onPlanProblems && (result.warnings.length || result.errors.length)) {
       const errors = result.errors.filter((e) => e.code === 'UNKNOWN_TIMEZONE' || e.code === 'INVALID_SLOT');
@@ -402,6 +412,89 @@ export function createSessionGenerator(prisma: SessionPrisma, options: SessionGe
     }
     result.duration = Date.now() - started;
     return result;
+  }
+
+  /**
+   * R25 across `maintainSessionWindow`'s batches: the side a batch's own plan cannot warn.
+   * A batch's plan already sees the rows earlier batches wrote as existing sessions of its
+   * tutors, so its planned side of a double booking with one of them is warned; the other
+   * side was planned by an earlier batch, which could not see this one. It is found from the
+   * database, with no state kept between batches:
+   *
+   * 1. the snapshot's sessions of the batch's tutors in other classes that may overlap one of
+   *    the batch's planned sessions of the same tutor (closed ranges, looser than R22: the core
+   *    decides in 4.) — in memory, no query;
+   * 2. of those, the ones this run created (in a class before the batch's first, by id, and
+   *    `createdAt` since the run started) — one `findMany`, only when 1. found any;
+   * 3. their classes planned again as they stood before the run (their own sessions created
+   *    since left out), which gives back those rows' `create` entries with their slot and
+   *    claiming assignment — the loader's 8 `findMany` per `batchSize` classes, only when 2.
+   *    found any;
+   * 4. the core's merge (`mergePlans`) over those entries and the batch's planned sessions of
+   *    the same tutors: its `TUTOR_DOUBLE_BOOKED` warnings, as one plan of both batches gives.
+   */
+  async function earlierSides(tx: SessionDb, loaded: Loaded, plan: Plan, firstClassId: string, runStart: Date, now: Date): Promise<PlanWarning[]> {
+    // 1. This batch's planned sessions per tutor: starts sorted, with the running maximum end.
+    const planned = new Map<string, { starts: number[]; ends: number[] }>();
+    for (const c of plan.create) {
+      if (c.tutorId === null) continue;
+      let p = planned.get(c.tutorId);
+      if (!p) planned.set(c.tutorId, (p = { starts: [], ends: [] }));
+      p.starts.push(Date.parse(c.scheduledStart));
+      p.ends.push(Date.parse(c.scheduledEnd));
+    }
+    if (planned.size === 0) return [];
+    for (const p of planned.values()) {
+      const order = p.starts.map((_, i) => i).sort((a, b) => p.starts[a] - p.starts[b]);
+      const starts = order.map((i) => p.starts[i]);
+      let max = -Infinity;
+      p.ends = order.map((i) => (max = Math.max(max, p.ends[i])));
+      p.starts = starts;
+    }
+    const mine = new Set(loaded.classIds);
+    const candidates: string[] = [];
+    for (const s of loaded.snapshot.existingSessions ?? []) {
+      if (s.tutorId == null || s.status === 'CANCELLED' || mine.has(s.classId)) continue;
+      const p = planned.get(s.tutorId);
+      if (!p) continue;
+      const start = instant(s.scheduledStart);
+      const end = instant(s.scheduledEnd);
+      // The last planned start at or before this session's end; any planned session up to it
+      // ending at or after this one's start may overlap.
+      let lo = 0;
+      let hi = p.starts.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (p.starts[mid] <= end) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo > 0 && p.ends[lo - 1] >= start) candidates.push(s.id);
+    }
+    planned.clear();
+    if (candidates.length === 0) return [];
+    // 2. The candidates this run planned and wrote.
+    const ours = (await tx.tutoringSession.findMany({
+      where: { id: { in: candidates }, classId: { lt: firstClassId }, createdAt: { gte: runStart } },
+      select: { classId: true, tutorId: true, subject: true, scheduledStart: true, scheduledEnd: true },
+    })) as Array<{ classId: string; tutorId: string; subject: string; scheduledStart: Date; scheduledEnd: Date }>;
+    if (ours.length === 0) return [];
+    const key = (classId: string, tutorId: string | null, subject: string, start: number, end: number) =>
+      JSON.stringify([classId, tutorId, subject, start, end]);
+    const rows = new Set(ours.map((r) => key(r.classId, r.tutorId, r.subject, r.scheduledStart.getTime(), r.scheduledEnd.getTime())));
+    const classIds = [...new Set(ours.map((r) => r.classId))];
+    // 3. Their create entries, from their classes' plans before this run wrote to them.
+    const sides: PlanCreate[] = [];
+    for (let i = 0; i < classIds.length; i += batchSize) {
+      const { plan: before } = await planFor(tx, classIds.slice(i, i + batchSize), now, MAINTENANCE_WEEKS, undefined, runStart);
+      for (const c of before.create) {
+        if (rows.has(key(c.classId, c.tutorId, c.subject, Date.parse(c.scheduledStart), Date.parse(c.scheduledEnd)))) sides.push(c);
+      }
+    }
+    if (sides.length === 0) return [];
+    // 4. The core decides which of them this batch double-books.
+    const tutors = new Set(sides.map((c) => c.tutorId));
+    const against = plan.create.filter((c) => c.tutorId !== null && tutors.has(c.tutorId));
+    return native.mergePlans([{ ...emptyPlan(plan), create: [...sides, ...against] }], []).warnings;
   }
 
   async function getMaintenanceStats(): Promise<MaintenanceStats> {
@@ -435,56 +528,25 @@ function errorText(e: unknown): string {
   return text.trim().split('\n').filter((l) => l.trim()).pop() ?? text;
 }
 
+/** A plan's scalar fields (format, window, summary) with every list empty. */
+function emptyPlan(plan: Plan): Plan {
+  return Object.fromEntries(Object.entries(plan).map(([k, v]) => [k, Array.isArray(v) ? [] : v])) as unknown as Plan;
+}
+
+/** An instant as the loader reads it (a `Date` from Prisma) or as the core writes it. */
+function instant(value: string | Date): number {
+  return typeof value === 'string' ? Date.parse(value) : value.getTime();
+}
+
 /**
- * The planned sessions with a tutor across `maintainSessionWindow`'s batches, kept as numbers
- * (about 40 bytes a session, not the plan's objects), so that only those that may overlap a
- * session of the same tutor planned in another batch go to the core's merge. The test here is
- * deliberately looser than R22 (closed ranges): the core decides.
+ * The database's clock, to the millisecond rounded down: `createdAt` of the rows the drop-in
+ * inserts afterwards (the transaction's `now()`, stored to the millisecond) is never earlier.
  */
-class TutorIntervals {
-  private tutorIds = new Map<string, number>();
-  private refIds = new Map<string, number>();
-  private refs: string[] = [];
-  private tutors: string[] = [];
-  private tutor: number[] = [];
-  private start: number[] = [];
-  private end: number[] = [];
-  private batch: number[] = [];
-  private ref: number[] = [];
-
-  add(batch: number, c: PlanCreate) {
-    let t = this.tutorIds.get(c.tutorId!);
-    if (t === undefined) this.tutorIds.set(c.tutorId!, (t = this.tutors.push(c.tutorId!) - 1));
-    const key = `${c.classId}\u0000${c.timeSlotId}\u0000${c.assignmentId ?? ''}\u0000${c.subject}`;
-    let r = this.refIds.get(key);
-    if (r === undefined) this.refIds.set(key, (r = this.refs.push(key) - 1));
-    this.tutor.push(t);
-    this.start.push(Date.parse(c.scheduledStart));
-    this.end.push(Date.parse(c.scheduledEnd));
-    this.batch.push(batch);
-    this.ref.push(r);
-  }
-
-  candidates(): PlanCreate[] {
-    const order = this.tutor.map((_, i) => i).sort((a, b) => this.tutor[a] - this.tutor[b] || this.start[a] - this.start[b]);
-    const picked = new Set<number>();
-    for (let x = 0; x < order.length; x++) {
-      const i = order[x];
-      for (let y = x + 1; y < order.length; y++) {
-        const j = order[y];
-        if (this.tutor[j] !== this.tutor[i] || this.start[j] > this.end[i]) break;
-        if (this.batch[j] !== this.batch[i]) picked.add(i).add(j);
-      }
-    }
-    return [...picked].map((i) => {
-      const [classId, timeSlotId, assignmentId, subject] = this.refs[this.ref[i]].split('\u0000');
-      return {
-        classId, timeSlotId, subject, tutorId: this.tutors[this.tutor[i]], assignmentId: assignmentId || null,
-        scheduledStart: new Date(this.start[i]).toISOString(), scheduledEnd: new Date(this.end[i]).toISOString(),
-        status: 'CONFIRMED', price: '0.00', ordinal: null,
-      };
-    });
-  }
+async function databaseNow(db: SessionDb): Promise<Date> {
+  const [row] = (await db.$queryRawUnsafe(
+    `SELECT to_char(date_trunc('milliseconds', now() AT TIME ZONE 'UTC'), 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS t`,
+  )) as Array<{ t: string }>;
+  return new Date(row.t);
 }
 
 /**

@@ -11,6 +11,13 @@ const MARGIN = 2 * DAY;
 /** Which classes to load (any number: the ids are bound as one array parameter per query). */
 export interface Scope {
   classIds: string[];
+  /**
+   * Only the scoped classes' own sessions created before this instant (their `createdAt`):
+   * the classes as they stood before a run that has since written to them, so that their
+   * plan gives again the `create` entries of those rows (`maintainSessionWindow`'s earlier
+   * side of a double booking across batches).
+   */
+  createdBefore?: Date;
 }
 
 /** A snapshot of the scoped classes, with existing sessions around `[from, to)`. */
@@ -65,7 +72,10 @@ export async function readSnapshot(db: SessionDb, scope: Scope, from: Date, to: 
       },
     }),
     db.tutoringSession.findMany({
-      where: { classId: { in: classIds }, scheduledStart: { lt: window.lt }, scheduledEnd: { gte: window.gte } },
+      where: {
+        classId: { in: classIds }, scheduledStart: { lt: window.lt }, scheduledEnd: { gte: window.gte },
+        ...(scope.createdBefore ? { createdAt: { lt: scope.createdBefore } } : {}),
+      },
       select: SESSION_SELECT,
     }),
   ]);
