@@ -297,3 +297,61 @@ test('legacyTimezone: nothing is created beside a row the old generator stored a
   const plain = addon.plan(snapshot, { now: NOW, weeks: 3 });
   assert.deepEqual(plain.create.map((c) => c.scheduledStart), ['2026-10-19T13:00:00.000Z']);
 });
+
+/** Classes whose tutor t1 is double-booked across batches: planned on both sides, and a stored session on one side. */
+async function seedDoubleBookings(target) {
+  await basics(target, ['t1'].map((id) => ({ id, countryCode: 'CM', firstName: null, lastName: null })));
+  await target.insert('tutor_profiles', [{ id: 'p1', userId: 't1', hourlyRate: '100.00' }]);
+  // [levelSubjectId, day, start, end, tutor]: all in Douala.
+  const classes = {
+    d0: ['ls-math', 1, '10:00', '11:00', 't1'],
+    d1: ['ls-math', 3, '10:00', '11:00', 't1'], // only its first week is not cancelled, and it is stored already
+    d2: ['ls-math', 5, '10:00', '11:00', null],
+    d3: ['ls-phys', 1, '10:30', '11:30', 't1'], // overlaps d0
+    d4: ['ls-phys', 3, '10:30', '11:30', 't1'], // overlaps d1's stored session only
+    d5: ['ls-chem', 1, '10:15', '10:45', 't1'], // overlaps d0 and d3
+  };
+  await target.insert('classes', Object.keys(classes).map((id) => ({ id, name: id, createdBy: 'u-cm', isActive: true, updatedAt: NOW })));
+  await target.insert('class_time_slots', Object.entries(classes).map(([id, [ls, day, start, end]]) => ({
+    id: `${id}-s`, classId: id, levelSubjectId: ls, dayOfWeek: day, startTime: start, endTime: end, isActive: true, updatedAt: NOW,
+  })));
+  await target.insert('class_tutor_assignments', Object.entries(classes).filter(([, c]) => c[4]).map(([id, [ls, , , , tutor]]) => ({
+    id: `${id}-a`, classId: id, timeSlotId: `${id}-s`, subject: SUBJECT_OF[ls], tutorId: tutor, recurrencePattern: 'ROUND_ROBIN',
+    recurrenceConfig: null, status: 'ACCEPTED', isActive: true, createdAt: T('2026-09-01T00:00:00Z'), updatedAt: NOW,
+  })));
+  await target.insert('class_slot_cancellations', ['2026-10-19', '2026-10-26', '2026-11-02'].map((week, i) => ({
+    id: `d1-c${i}`, timeSlotId: 'd1-s', weekStart: T(`${week}T00:00:00Z`), reason: null, createdBy: 'u-cm',
+  })));
+  await target.insert('tutoring_sessions', [{
+    id: 'd1-stored', classId: 'd1', tutorId: 't1', subject: 'Mathématiques', scheduledStart: T('2026-10-14T09:00:00Z'),
+    scheduledEnd: T('2026-10-14T10:00:00Z'), price: '0.00', status: 'CONFIRMED', cancellationReason: null, createdAt: T('2026-09-01T00:00:00Z'),
+  }]);
+}
+
+test('maintainSessionWindow in batches of 1, 2 and 4 equals one plan of every class: both planned sides of a double booking warned, a stored side not', async () => {
+  const key = (s) => JSON.stringify([s.classId, s.tutorId, s.subject, new Date(s.scheduledStart).toISOString(), new Date(s.scheduledEnd).toISOString(), s.status]);
+  let reference;
+  for (const batchSize of [1, 2, 4, 500]) {
+    const target = await schema(`double${batchSize}`);
+    try {
+      await seedDoubleBookings(target);
+      const prisma = target.prisma();
+      if (!reference) {
+        // The unbatched truth: the core's plan of every class from the rows as they stand.
+        const snapshot = await loadSnapshot(prisma, { classIds: ['d0', 'd1', 'd2', 'd3', 'd4', 'd5'], from: NOW, to: new Date(NOW.getTime() + 4 * 7 * 86_400_000) });
+        reference = addon.plan(snapshot, { now: NOW, weeks: 4 });
+        const doubled = reference.warnings.filter((w) => w.code === 'TUTOR_DOUBLE_BOOKED').map((w) => w.classId);
+        assert.deepEqual(doubled, ['d0', 'd3', 'd4', 'd5'], 'the seed holds what the test is about');
+      }
+      const r = await createSessionGenerator(prisma, { now: () => NOW, batchSize }).maintainSessionWindow();
+      assert.equal(r.classesProcessed, reference.summary.classesProcessed, `batchSize ${batchSize}`);
+      assert.equal(r.sessionsGenerated, reference.create.length, `batchSize ${batchSize}`);
+      assert.deepEqual(r.errors, []);
+      assert.deepEqual(r.warnings, reference.warnings, `batchSize ${batchSize}: the same warnings, in the core's order`);
+      const rows = (await target.sql(`SELECT * FROM tutoring_sessions WHERE id <> 'd1-stored'`)).rows.map(key).sort();
+      assert.deepEqual(rows, reference.create.map(key).sort(), `batchSize ${batchSize}`);
+    } finally {
+      await target.drop();
+    }
+  }
+});
