@@ -24,7 +24,7 @@ if [[ ${#targets[@]} -eq 0 ]]; then
 fi
 
 version=$(cargo metadata --no-deps --format-version 1 |
-  python3 -c 'import json,sys; print(next(p["version"] for p in json.load(sys.stdin)["packages"] if p["name"] == "genova-sessions-cli"))')
+  "$release_python" -c 'import json,sys; sys.stdout.write(next(p["version"] for p in json.load(sys.stdin)["packages"] if p["name"] == "genova-sessions-cli"))')
 
 sha256() {
   if command -v sha256sum >/dev/null; then sha256sum "$1"; else shasum -a 256 "$1"; fi
@@ -80,7 +80,7 @@ for target in "${targets[@]}"; do
   if [[ $target == *windows* ]]; then
     archive="dist/$name.zip"
     rm -f "$archive"
-    (cd "dist/$target" && python3 -m zipfile -c "../$name.zip" "$exe" README.md CLI.md)
+    (cd "dist/$target" && "$release_python" -m zipfile -c "../$name.zip" "$exe" README.md CLI.md)
   else
     archive="dist/$name.tar.gz"
     tar -C "dist/$target" -czf "$archive" "$exe" README.md CLI.md

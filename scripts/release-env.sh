@@ -19,6 +19,15 @@ release_pip_packages=(
 
 release_step() { echo "--- release: $*"; }
 
+# A Python 3 that runs (on Windows runners `python3` may be a stub that does not).
+release_python=python3
+for candidate in python3 python; do
+  if "$candidate" -c 'import sys; assert sys.version_info >= (3, 8)' 2>/dev/null; then
+    release_python=$candidate
+    break
+  fi
+done
+
 # Puts the venv's bin/ first on PATH, creating or updating it when the pins changed.
 release_tools() {
   local bin="$release_venv/bin"
@@ -26,7 +35,7 @@ release_tools() {
   local stamp="$release_venv/.pins"
   if ! [[ -f $stamp && "$(cat "$stamp")" == "${release_pip_packages[*]}" ]]; then
     release_step "pip install ${release_pip_packages[*]} (into target/release-tools/venv)"
-    python3 -m venv "$release_venv"
+    "$release_python" -m venv "$release_venv"
     bin="$release_venv/bin"
     [[ -d $bin ]] || bin="$release_venv/Scripts"
     "$bin/python" -m pip install --quiet --disable-pip-version-check "${release_pip_packages[@]}"
