@@ -51,13 +51,14 @@ pub enum Command {
     Seed(SeedArgs),
 }
 
-/// Table for people, or the SPEC §4 plan as compact JSON.
+/// Table for people, or JSON for programs.
 #[cfg(feature = "db")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     /// A table per class, the `Plan:` line and the summary.
     Table,
-    /// The plan (SPEC §4) on stdout, the summary on stderr.
+    /// migrate: the plan as JSON on stdout (docs/plan.md), the summary on stderr; maintain:
+    /// its result (counts, errors, every warning) as one JSON line.
     Json,
 }
 

@@ -204,12 +204,17 @@ pub async fn run(
                 db.rollback().await;
                 progress.finish();
                 let mut message = e.message;
-                if !matches!(spec.mode, Mode::DryRun) && committed > 0 {
-                    message.push_str(&format!(
-                        " ({committed} earlier batch(es) of {} classes were committed; \
-                         a re-run completes the rest)",
+                match (&spec.mode, committed) {
+                    (_, 0) | (Mode::DryRun, _) => {}
+                    (Mode::Apply(_), n) => message.push_str(&format!(
+                        " ({n} earlier batch(es) of {} classes of the plan were written)",
                         spec.batch_size
-                    ));
+                    )),
+                    (Mode::Write, n) => message.push_str(&format!(
+                        " ({n} earlier batch(es) of {} classes were committed; a re-run \
+                         completes the rest)",
+                        spec.batch_size
+                    )),
                 }
                 return Err(Stopped { message });
             }
@@ -284,7 +289,7 @@ async fn run_batch(
                 .map(String::as_str)
                 .collect();
             if !stale.is_empty() {
-                return Err(stale_plan(&stale));
+                return Err(stale_plan(&stale, "for this batch"));
             }
             file.creates_of(batch)
         }
@@ -333,6 +338,7 @@ async fn check_fresh(
 ) -> Result<usize, Stopped> {
     db.begin_read_only().await?;
     let mut stale = Vec::new();
+    let mut applied = Vec::new();
     let mut statements = 2;
     for batch in ids.chunks(batch_size.max(1)) {
         let rows = match db.read_batch(batch, sessions).await {
@@ -344,33 +350,51 @@ async fn check_fresh(
         };
         statements += STATEMENTS_PER_BATCH;
         let now = rows.fingerprints();
-        stale.extend(
-            batch
-                .iter()
-                .filter(|c| now.get(*c) != file.fingerprints.get(*c))
-                .cloned(),
-        );
+        for class in batch {
+            if now.get(class) == file.fingerprints.get(class) {
+                continue;
+            }
+            let creates = file.creates_of(std::slice::from_ref(class));
+            if !creates.is_empty() && creates.iter().all(|c| rows.holds(c)) {
+                applied.push(class.clone());
+            } else {
+                stale.push(class.clone());
+            }
+        }
     }
     db.end_read_only().await?;
+    if stale.is_empty() && applied.is_empty() {
+        return Ok(statements);
+    }
     if stale.is_empty() {
-        Ok(statements)
-    } else {
-        let stale: Vec<&str> = stale.iter().map(String::as_str).collect();
-        Err(stale_plan(&stale))
+        return Err(Stopped {
+            message: format!(
+                "the plan was already applied: the sessions it creates for {} exist; nothing \
+                 was written",
+                classes_phrase(&applied)
+            ),
+        });
+    }
+    Err(stale_plan(&stale, "for any class"))
+}
+
+/// `class c1` or `classes c1, c2`.
+fn classes_phrase(classes: &[impl AsRef<str>]) -> String {
+    let list: Vec<&str> = classes.iter().map(AsRef::as_ref).collect();
+    match list.as_slice() {
+        [one] => format!("class {one}"),
+        many => format!("classes {}", many.join(", ")),
     }
 }
 
-fn stale_plan(classes: &[&str]) -> Stopped {
-    let (noun, list) = if classes.len() == 1 {
-        ("class", classes[0].to_owned())
-    } else {
-        ("classes", classes.join(", "))
-    };
+/// A stale plan: which classes changed, and exactly what was not written (`scope`: "for any
+/// class" before anything was written, "for this batch" when earlier batches were).
+fn stale_plan(classes: &[impl AsRef<str>], scope: &str) -> Stopped {
     Stopped {
         message: format!(
-            "plan is stale: {noun} {list} changed since the plan was made; nothing was written \
-             for {}; make a new plan",
-            if classes.len() == 1 { "it" } else { "them" }
+            "plan is stale: {} changed since the plan was made; nothing was written {scope}; \
+             make a new plan with migrate --dry-run --out FILE",
+            classes_phrase(classes)
         ),
     }
 }

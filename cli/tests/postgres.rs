@@ -218,7 +218,7 @@ fn saved_plans_apply_exactly_or_refuse_when_stale() {
     let (code, _, err) = run(&["migrate", "-D", &pg.url, "--apply", f]);
     assert_eq!(code, 1);
     assert!(
-        err.contains("plan is stale: class c0003 changed since the plan was made"),
+        err.contains("plan is stale: class c0003 changed since the plan was made; nothing was written for any class"),
         "{err}"
     );
     assert_eq!(err.lines().count(), 1, "{err}");
@@ -254,10 +254,16 @@ fn saved_plans_apply_exactly_or_refuse_when_stale() {
         pg.count("SELECT count(*) FROM tutoring_sessions WHERE id NOT LIKE 'e-%'"),
         creates
     );
-    // Applying again is refused: the sessions it wrote changed the classes.
+    // Applying again is refused, and says why.
     let (code, _, err) = run(&["migrate", "-D", &pg.url, "--apply", f]);
     assert_eq!(code, 1);
-    assert!(err.contains("plan is stale"), "{err}");
+    assert!(
+        err.starts_with(
+            "error: the plan was already applied: the sessions it creates for classes c0000, "
+        ),
+        "{err}"
+    );
+    assert!(err.ends_with("exist; nothing was written\n"), "{err}");
     assert_eq!(pg.duplicates(), 0);
 }
 
@@ -862,4 +868,194 @@ fn demo_creates_the_tables_in_an_empty_postgres_database_and_refuses_a_real_one(
         "{err}"
     );
     common::exec(&server, &format!("DROP SCHEMA {schema} CASCADE"));
+}
+
+/// Each exit code of each command, as docs/errors.md documents them: 0 done, 1 a class failed
+/// or the run stopped, 2 bad input or flags, 3 changes with --detailed-exitcode.
+#[test]
+fn every_command_exits_as_documented() {
+    let example = json(
+        &std::fs::read_to_string(common::root().join("examples/platform-snapshot.json")).unwrap(),
+    );
+    let good = Pg::new("exits_good");
+    good.seed(&example["snapshot"]);
+    let failing = Pg::new("exits_failing");
+    failing.seed(&example["snapshot"]);
+    failing.exec("UPDATE class_time_slots SET \"endTime\" = '25:00' WHERE id = 'slot-dla-phys'");
+    let dir = common::temp_dir("exits");
+    let snapshot = common::write_json(&dir, "snapshot.json", &example["snapshot"]);
+    let snapshot = snapshot.to_str().unwrap();
+    let plan_file = dir.join("plan.json");
+    let plan_file = plan_file.to_str().unwrap();
+    let demo_db = dir.join("demo.sqlite");
+    let demo_db = demo_db.to_str().unwrap();
+    let fresh = Pg::new("exits_seed");
+    fresh.exec("DELETE FROM countries");
+    let other = Pg::new("exits_other");
+    other.seed(&sample(2));
+    let down = "postgres://nobody@127.0.0.1:1/none";
+    let now = "2026-11-30T00:00:00Z";
+    let (g, f) = (good.url.as_str(), failing.url.as_str());
+    let cases: Vec<(&str, Vec<&str>, i32)> = vec![
+        (
+            "plan: a plan",
+            vec!["plan", "-i", snapshot, "--now", now],
+            0,
+        ),
+        (
+            "plan: missing file",
+            vec!["plan", "-i", "/nonexistent.json"],
+            2,
+        ),
+        (
+            "plan: weeks 0",
+            vec!["plan", "-i", snapshot, "--weeks", "0"],
+            2,
+        ),
+        ("plan: unknown flag", vec!["plan", "--nope"], 2),
+        (
+            "migrate: dry run",
+            vec!["migrate", "-d", "-D", g, "--now", now],
+            0,
+        ),
+        (
+            "migrate: changes",
+            vec![
+                "migrate",
+                "-d",
+                "-D",
+                g,
+                "--now",
+                now,
+                "--detailed-exitcode",
+            ],
+            3,
+        ),
+        (
+            "migrate: a class failed",
+            vec!["migrate", "-d", "-D", f, "--now", now],
+            1,
+        ),
+        (
+            "migrate: database down",
+            vec!["migrate", "-d", "-D", down],
+            1,
+        ),
+        (
+            "migrate: weeks 53",
+            vec!["migrate", "-d", "-D", g, "-w", "53"],
+            2,
+        ),
+        (
+            "migrate: unsupported url",
+            vec!["migrate", "-d", "-D", "mysql://x/y"],
+            2,
+        ),
+        (
+            "migrate: missing plan file",
+            vec!["migrate", "-D", g, "--apply", "/nonexistent.json"],
+            2,
+        ),
+        (
+            "migrate: --out without --dry-run",
+            vec!["migrate", "-D", g, "--out", plan_file],
+            2,
+        ),
+        (
+            "maintain: dry run",
+            vec!["maintain", "-d", "-D", g, "--now", now],
+            0,
+        ),
+        (
+            "maintain: changes",
+            vec![
+                "maintain",
+                "-d",
+                "-D",
+                g,
+                "--now",
+                now,
+                "--detailed-exitcode",
+            ],
+            3,
+        ),
+        (
+            "maintain: a class failed",
+            vec!["maintain", "-d", "-D", f, "--now", now],
+            1,
+        ),
+        ("maintain: database down", vec!["maintain", "-D", down], 1),
+        (
+            "maintain: --move-legacy-rows alone",
+            vec!["maintain", "-D", g, "--move-legacy-rows"],
+            2,
+        ),
+        (
+            "maintain: bad legacy zone",
+            vec!["maintain", "-d", "-D", g, "--legacy-timezone", "Mars/Base"],
+            2,
+        ),
+        ("export-snapshot: done", vec!["export-snapshot", "-D", g], 0),
+        (
+            "export-snapshot: database down",
+            vec!["export-snapshot", "-D", down],
+            1,
+        ),
+        ("export-snapshot: no database", vec!["export-snapshot"], 2),
+        (
+            "seed: done",
+            vec!["seed", "-D", &fresh.url, "-i", snapshot],
+            0,
+        ),
+        (
+            "seed: rows that exist already",
+            vec!["seed", "-D", &fresh.url, "-i", snapshot],
+            1,
+        ),
+        (
+            "seed: missing file",
+            vec!["seed", "-D", g, "-i", "/nonexistent.json"],
+            2,
+        ),
+        (
+            "demo: done",
+            vec!["demo", "--database", demo_db, "--now", now],
+            0,
+        ),
+        (
+            "demo: a database with other classes",
+            vec!["demo", "-D", &other.url],
+            2,
+        ),
+        ("demo: unknown flag", vec!["demo", "--nope"], 2),
+    ];
+    let mut wrong = Vec::new();
+    for (what, args, expected) in &cases {
+        let (code, _, err) = run(args);
+        if code != *expected {
+            wrong.push(format!("{what}: exit {code}, expected {expected}: {err}"));
+        }
+        // A failure is one line on stderr; a class that failed is reported in the run's own
+        // output instead.
+        let failed = code == 2 || what.contains("down") || what.contains("exist already");
+        if failed && !err.starts_with("error: ") {
+            wrong.push(format!("{what}: no one-line error: {err}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    // The saved plan's hint runs as shown.
+    let (_, _, err) = run(&["migrate", "-d", "-D", g, "--now", now, "--out", plan_file]);
+    let hint = err
+        .lines()
+        .find(|l| l.starts_with("Saved the plan"))
+        .unwrap();
+    let command = hint.split("apply it with: ").nth(1).unwrap();
+    let args: Vec<String> = command
+        .split_whitespace()
+        .skip(1)
+        .map(|a| a.trim_matches('\'').to_owned())
+        .collect();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (code, out, err) = run(&args);
+    assert_eq!(code, 0, "{command}: {out}{err}");
 }

@@ -229,7 +229,7 @@ fn sqlite_plan_apply_and_reconcile() {
     );
     let (code, _, err) = run(&["migrate", "-D", &u, "--apply", f]);
     assert_eq!(code, 1);
-    assert!(err.contains("plan is stale"), "{err}");
+    assert!(err.contains("the plan was already applied"), "{err}");
 
     // Deactivate a slot: maintain --reconcile cancels its future scheduled sessions.
     use sqlx::{Connection, Executor};

@@ -44,6 +44,25 @@ pub fn options(
     }))
 }
 
+/// How a printed command names a database so that it runs as shown: the URL when it holds no
+/// password, else `"$DATABASE_URL"` (the password is never printed).
+pub fn shown_url(url: &str) -> String {
+    if crate::db::url::redact(url) == url {
+        format!("'{url}'")
+    } else {
+        "\"$DATABASE_URL\"".to_owned()
+    }
+}
+
+/// The program as it was invoked (`target/release/genova-sessions` under `cargo run`), so
+/// that printed commands run as shown.
+pub fn program() -> String {
+    std::env::args()
+        .next()
+        .filter(|p| p.contains('/'))
+        .unwrap_or_else(|| "genova-sessions".to_owned())
+}
+
 /// The options and mode of a `migrate` or `maintain` run from its flags.
 pub fn planned(args: &DbArgs, weeks: i64, dry_run: bool) -> Result<(Value, Mode), Failure> {
     check_now(args.now.as_deref())?;

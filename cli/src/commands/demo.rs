@@ -10,7 +10,7 @@ use chrono::{Datelike, NaiveDate, TimeDelta};
 use genova_sessions_core::Instant;
 use serde_json::Value;
 
-use super::database::{options, runtime};
+use super::database::{options, program, runtime, shown_url};
 use super::plan::current_time;
 use crate::cli::DemoArgs;
 use crate::db::Db;
@@ -88,23 +88,12 @@ fn database_url(args: &DemoArgs) -> String {
     }
 }
 
-/// How the echoed commands name the database so that they run as shown: the SQLite path, the
-/// URL when it holds no password, else `"$DATABASE_URL"`.
-fn shown_url(args: &DemoArgs) -> String {
+/// How the echoed commands name the database: the SQLite path, else as [`shown_url`] does.
+fn demo_url(args: &DemoArgs) -> String {
     match &args.database_url {
         None => format!("sqlite:{}", args.database.display()),
-        Some(url) if crate::db::url::redact(url) == *url => format!("'{url}'"),
-        Some(_) => "\"$DATABASE_URL\"".to_owned(),
+        Some(url) => shown_url(url),
     }
-}
-
-/// The program as it was invoked (`target/release/genova-sessions` under `cargo run`), so that
-/// the echoed commands run as shown.
-fn program() -> String {
-    std::env::args()
-        .next()
-        .filter(|p| p.contains('/'))
-        .unwrap_or_else(|| "genova-sessions".to_owned())
 }
 
 /// Creates the platform's tables when the database has none; fills an empty database with
@@ -148,7 +137,7 @@ pub fn run(args: &DemoArgs) -> Result<Done, Failure> {
     let now = args.now.clone().unwrap_or_else(current_time);
     let options = options(Some(&now), 4, "Africa/Douala", None)?;
     let url = database_url(args);
-    let shown = shown_url(args);
+    let shown = demo_url(args);
     let program = program();
     runtime()?.block_on(async move {
         let mut db = Db::connect(&url, Duration::from_secs(30), true)

@@ -5,7 +5,7 @@ use std::io::{BufWriter, Write};
 
 use genova_sessions_core::TZDB_VERSION;
 
-use super::database::{execute, exit, options, planned, runtime};
+use super::database::{execute, exit, options, planned, program, runtime, shown_url};
 use crate::cli::{Format, MigrateArgs};
 use crate::exit::{Done, Failure};
 use crate::planfile::{PlanFile, PLAN_FILE_VERSION};
@@ -98,8 +98,10 @@ pub fn run(args: &MigrateArgs) -> Result<Done, Failure> {
         std::fs::write(path, file.to_json_line())
             .map_err(|e| Failure::Runtime(format!("cannot write {}: {e}", path.display())))?;
         eprintln!(
-            "Saved the plan to {}; apply it with: genova-sessions migrate --apply {}",
+            "Saved the plan to {}; apply it with: {} migrate -D {} --apply {}",
             path.display(),
+            program(),
+            shown_url(&args.db.database.url),
             path.display()
         );
     }

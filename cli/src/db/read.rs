@@ -290,6 +290,20 @@ impl BatchRows {
         out
     }
 
+    /// Whether a session exactly like `planned` (class, subject, start, end, not cancelled)
+    /// is among the rows read: a saved plan's session that was written already.
+    pub fn holds(&self, planned: &crate::db::write::NewSession) -> bool {
+        self.sessions.iter().any(|r| {
+            r.key == planned.class_id
+                && serde_json::from_str::<serde_json::Value>(&r.json).is_ok_and(|s| {
+                    s["subject"] == planned.subject.as_str()
+                        && s["scheduledStart"] == planned.scheduled_start.as_str()
+                        && s["scheduledEnd"] == planned.scheduled_end.as_str()
+                        && s["status"] != "CANCELLED"
+                })
+        })
+    }
+
     /// The subject of each slot that `moves` names (slot id → subject), for the table.
     pub fn slot_subjects(&self, moves: &[genova_sessions_core::Move]) -> BTreeMap<String, String> {
         let named: BTreeSet<&str> = moves.iter().map(|m| &*m.time_slot_id).collect();
