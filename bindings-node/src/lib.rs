@@ -1,138 +1,47 @@
 //! # genova-sessions-node
 //!
 //! The Node addon (napi-rs) of the Genova sessions engine, published as
-//! `@genova/sessions-native`. It only converts types and errors: JS values become
-//! `serde_json::Value`s by the `convert` module's rules, the core plans, and the result goes back as
-//! SPEC §4's JSON objects. Bad input throws a JS `Error` whose `code` is SPEC §5's code;
-//! problems inside the data come back in the plan's `errors` and `warnings`. No rule of the
-//! SPEC lives here.
+//! `@genova/sessions-native`. Each export is one call into `genova-sessions-js`, which reads
+//! the JS values, checks them in SPEC §5's order, runs the core and writes the result's JSON;
+//! this crate only says how napi reads a value, throws an `Error` and parses the JSON
+//! ([`host`]). The TypeScript declarations of the types come from the same Rust types as the
+//! WebAssembly build's (`index.d.ts`'s header, written by `npm run build`).
 
 #![deny(missing_docs)]
 
-mod convert;
-mod error;
-mod output;
+mod host;
 mod task;
-mod types;
 
-use genova_sessions_core as core;
-use napi::bindgen_prelude::{ToNapiValue, TypeName};
-use napi::{sys, Env, JsValue, Unknown, ValueType};
+use genova_sessions_js as js;
+use napi::{Env, Unknown};
 use napi_derive::napi;
-use serde::Serialize;
-use serde_json::Value;
 
-use crate::convert::Converted;
-use crate::error::{guard, Failure};
+use crate::host::{raw, run, JsRaw};
 pub use crate::task::PlanTask;
 
-/// A JS value made by this call, handed back to napi-rs as it is.
-pub struct JsRaw(sys::napi_value);
-
-impl TypeName for JsRaw {
-    fn type_name() -> &'static str {
-        "unknown"
-    }
-    fn value_type() -> ValueType {
-        ValueType::Unknown
-    }
-}
-
-impl ToNapiValue for JsRaw {
-    unsafe fn to_napi_value(_env: sys::napi_env, val: Self) -> napi::Result<sys::napi_value> {
-        Ok(val.0)
-    }
-}
-
-fn read(env: &Env, value: &Unknown, prefix: &str) -> Result<Converted, Failure> {
-    convert::to_json(env.raw(), value.raw(), prefix)
-}
-
-/// A non-finite number in the options is a bad option.
-fn options_first(options: &Converted) -> Result<(), Failure> {
-    match &options.non_finite {
-        Some(message) => Err(Failure::new("INVALID_OPTION", message.clone())),
-        None => Ok(()),
-    }
-}
-
-/// A non-finite number in the snapshot or request is a bad field.
-fn field(converted: &Converted) -> Result<(), Failure> {
-    match &converted.non_finite {
-        Some(message) => Err(Failure::new("INVALID_FIELD", message.clone())),
-        None => Ok(()),
-    }
-}
-
-/// Reads `plan`'s arguments, reporting problems in SPEC §5's order: the limits (while
-/// converting), the options, then non-finite numbers in the snapshot; the core reports the
-/// rest in the same order.
-fn plan_input(env: &Env, snapshot: &Unknown, options: &Unknown) -> Result<(Value, Value), Failure> {
-    let snapshot = read(env, snapshot, "")?;
-    let options = read(env, options, "options")?;
-    options_first(&options)?;
-    core::Options::from_value(&options.value)?;
-    field(&snapshot)?;
-    Ok((snapshot.value, options.value))
-}
-
-fn to_js<T: Serialize>(env: &Env, result: &T) -> Result<JsRaw, Failure> {
-    output::parse_json(env.raw(), &output::json_text(result)?).map(JsRaw)
-}
-
-/// Plans sessions for a snapshot (SPEC §2) and options `{ now, weeks, defaultTimezone? }`.
+/// Plans sessions for a snapshot and options `{ now, weeks, defaultTimezone?, legacyTimezone? }`.
 ///
 /// Values may be as Prisma returns them: `Date`s for instants, `Decimal`s, numbers or strings
-/// for money (the platform's rows in this shape: `loadSnapshot` of `@genova/sessions-native/prisma`). Returns SPEC §4's plan: `JSON.stringify(plan(s, o))` followed by a
-/// newline is what `genova-sessions plan --input` prints for the same input. Throws an `Error` with a
-/// `code` (`INPUT_TOO_LARGE`, `INVALID_OPTION`, `INVALID_FIELD`) for unreadable input.
+/// for money (the platform's rows in this shape: `loadSnapshot` of `@genova/sessions-native/prisma`).
+/// `JSON.stringify(plan(s, o))` followed by a newline is what `genova-sessions plan --input`
+/// prints for the same input. Throws an `Error` with a `code` (`INPUT_TOO_LARGE`,
+/// `INVALID_OPTION`, `INVALID_FIELD`) for unreadable input.
 #[napi(
     ts_args_type = "snapshot: Snapshot, options: PlanOptions",
     ts_return_type = "Plan"
 )]
 pub fn plan(env: Env, snapshot: Unknown, options: Unknown) -> napi::Result<JsRaw> {
-    guard(&env, || {
-        let (snapshot, options) = plan_input(&env, &snapshot, &options)?;
-        to_js(&env, &core::plan_value(&snapshot, &options)?)
-    })
-}
-
-/// `plan` with the result built as JS objects from Rust instead of parsed from JSON text:
-/// the other way across the boundary, kept so the benchmark can compare the two. Same result.
-#[napi(
-    ts_args_type = "snapshot: Snapshot, options: PlanOptions",
-    ts_return_type = "Plan"
-)]
-pub fn plan_building_objects(env: Env, snapshot: Unknown, options: Unknown) -> napi::Result<JsRaw> {
-    guard(&env, || {
-        let (snapshot, options) = plan_input(&env, &snapshot, &options)?;
-        let plan = core::plan_value(&snapshot, &options)?;
-        output::build_objects(&env, &plan).map(|v| JsRaw(v.raw()))
-    })
+    run(&env, |h| js::plan(h, raw(&snapshot), raw(&options)))
 }
 
 /// Plans from snapshot JSON text: the CLI's path, so numbers keep their exact JSON types
-/// (`1.0` is not an integer there). Also reports `INVALID_JSON`.
+/// (`1.0` is not an integer there). Also throws `INVALID_JSON`.
 #[napi(
     ts_args_type = "text: string, options: PlanOptions",
     ts_return_type = "Plan"
 )]
 pub fn plan_json(env: Env, text: Unknown, options: Unknown) -> napi::Result<JsRaw> {
-    guard(&env, || {
-        let Some(text) = convert::string_value(env.raw(), text.raw())? else {
-            return Err(Failure::new(
-                "INVALID_JSON",
-                "text: expected a string of JSON",
-            ));
-        };
-        let options = read(&env, &options, "options")?;
-        if options.non_finite.is_some() {
-            // The text's own problems (INPUT_TOO_LARGE, INVALID_JSON) come first.
-            core::json::parse(&text)?;
-            options_first(&options)?;
-        }
-        to_js(&env, &core::plan_json(&text, &options.value)?)
-    })
+    run(&env, |h| js::plan_json(h, raw(&text), raw(&options)))
 }
 
 /// `plan` off the main thread: the arguments are read on the call, the planning runs on
@@ -147,49 +56,15 @@ pub fn plan_async(
     snapshot: Unknown,
     options: Unknown,
 ) -> napi::bindgen_prelude::AsyncTask<PlanTask> {
-    let input = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        plan_input(&env, &snapshot, &options)
-    }))
-    .unwrap_or_else(|p| Err(error::panicked(p)));
+    let input = js::caught(|| host::plan_input(&env, &snapshot, &options));
     napi::bindgen_prelude::AsyncTask::new(PlanTask::new(input))
 }
 
-/// Runs one of SPEC §3.8's functions on JS values.
-fn function<T: Serialize>(
-    env: &Env,
-    snapshot: &Unknown,
-    request: &Unknown,
-    options: &Unknown,
-    run: fn(&Value, &Value, Option<&Value>) -> Result<T, core::Error>,
-) -> napi::Result<JsRaw> {
-    guard(env, || {
-        let snapshot = read(env, snapshot, "")?;
-        let request = read(env, request, "request")?;
-        let options = read(env, options, "options")?;
-        options_first(&options)?;
-        if snapshot.non_finite.is_some() || request.non_finite.is_some() {
-            // Let the core report a bad option first (it checks options before fields).
-            let empty = Value::Object(Default::default());
-            if let Err(e) = run(&empty, &empty, Some(&options.value)) {
-                if e.code() == core::ErrorCode::InvalidOption {
-                    return Err(e.into());
-                }
-            }
-            field(&snapshot)?;
-            field(&request)?;
-        }
-        to_js(
-            env,
-            &run(&snapshot.value, &request.value, Some(&options.value))?,
-        )
-    })
-}
-
-/// The tutors who could take a session (SPEC §3.8): `{ tutorIds }`, sorted.
-/// Throws `NOT_FOUND` for an unknown class.
+/// The tutors who could take a session: `{ tutorIds }`, sorted. Throws `NOT_FOUND` for an
+/// unknown class.
 #[napi(
-    ts_args_type = "snapshot: Snapshot, request: AvailableTutorsRequest, options?: FunctionOptions",
-    ts_return_type = "AvailableTutorsResult"
+    ts_args_type = "snapshot: Snapshot, request: AvailableTutorsRequest, options?: FunctionOptions | null",
+    ts_return_type = "AvailableTutors"
 )]
 pub fn available_tutors(
     env: Env,
@@ -197,20 +72,16 @@ pub fn available_tutors(
     request: Unknown,
     options: Unknown,
 ) -> napi::Result<JsRaw> {
-    function(
-        &env,
-        &snapshot,
-        &request,
-        &options,
-        core::available_tutors_value,
-    )
+    run(&env, |h| {
+        js::available_tutors(h, raw(&snapshot), raw(&request), Some(raw(&options)))
+    })
 }
 
-/// The sessions to cancel when a time slot is deactivated (SPEC §3.8): `{ cancel }`.
-/// Throws `NOT_FOUND` for an unknown slot.
+/// The sessions to cancel when a time slot is deactivated: `{ cancel }`. Throws `NOT_FOUND`
+/// for an unknown slot.
 #[napi(
-    ts_args_type = "snapshot: Snapshot, request: SlotDeactivatedRequest, options?: FunctionOptions",
-    ts_return_type = "CancelResult"
+    ts_args_type = "snapshot: Snapshot, request: SlotDeactivatedRequest, options?: FunctionOptions | null",
+    ts_return_type = "Cancel"
 )]
 pub fn cascade_slot_deactivated(
     env: Env,
@@ -218,20 +89,16 @@ pub fn cascade_slot_deactivated(
     request: Unknown,
     options: Unknown,
 ) -> napi::Result<JsRaw> {
-    function(
-        &env,
-        &snapshot,
-        &request,
-        &options,
-        core::cascade_slot_deactivated_value,
-    )
+    run(&env, |h| {
+        js::cascade_slot_deactivated(h, raw(&snapshot), raw(&request), Some(raw(&options)))
+    })
 }
 
-/// The sessions to cancel when one week of a slot is cancelled (SPEC §3.8): `{ cancel }`.
-/// Throws `NOT_FOUND` for an unknown cancellation.
+/// The sessions to cancel when one week of a slot is cancelled: `{ cancel }`. Throws
+/// `NOT_FOUND` for an unknown cancellation.
 #[napi(
-    ts_args_type = "snapshot: Snapshot, request: WeekCancelledRequest, options?: FunctionOptions",
-    ts_return_type = "CancelResult"
+    ts_args_type = "snapshot: Snapshot, request: WeekCancelledRequest, options?: FunctionOptions | null",
+    ts_return_type = "Cancel"
 )]
 pub fn cascade_week_cancelled(
     env: Env,
@@ -239,20 +106,16 @@ pub fn cascade_week_cancelled(
     request: Unknown,
     options: Unknown,
 ) -> napi::Result<JsRaw> {
-    function(
-        &env,
-        &snapshot,
-        &request,
-        &options,
-        core::cascade_week_cancelled_value,
-    )
+    run(&env, |h| {
+        js::cascade_week_cancelled(h, raw(&snapshot), raw(&request), Some(raw(&options)))
+    })
 }
 
-/// The new prices of a tutor's future `PENDING` sessions after a rate change (SPEC §3.8):
-/// `{ updates }`. Throws `NOT_FOUND` for an unknown tutor.
+/// The new prices of a tutor's future `PENDING` sessions after a rate change: `{ updates }`.
+/// Throws `NOT_FOUND` for an unknown tutor.
 #[napi(
-    ts_args_type = "snapshot: Snapshot, request: RepriceRequest, options?: FunctionOptions",
-    ts_return_type = "RepriceResult"
+    ts_args_type = "snapshot: Snapshot, request: RepriceRequest, options?: FunctionOptions | null",
+    ts_return_type = "Reprice"
 )]
 pub fn reprice_tutor(
     env: Env,
@@ -260,20 +123,16 @@ pub fn reprice_tutor(
     request: Unknown,
     options: Unknown,
 ) -> napi::Result<JsRaw> {
-    function(
-        &env,
-        &snapshot,
-        &request,
-        &options,
-        core::reprice_tutor_value,
-    )
+    run(&env, |h| {
+        js::reprice_tutor(h, raw(&snapshot), raw(&request), Some(raw(&options)))
+    })
 }
 
 /// The version of the IANA time zone database compiled in (e.g. `2025b`), the same on
 /// every surface.
 #[napi]
 pub fn tzdb_version() -> &'static str {
-    core::TZDB_VERSION
+    js::tzdb_version()
 }
 
 /// Joins the plans of disjoint groups of classes planned for the same window (the core's
@@ -283,34 +142,25 @@ pub fn tzdb_version() -> &'static str {
 /// as the CLI does. Throws `INVALID_FIELD` for a part that is not a plan, or parts of
 /// different windows.
 #[napi(
-    ts_args_type = "parts: Plan[], tutorSessions: ExistingSessionRow[]",
+    ts_args_type = "parts: Plan[], tutorSessions: ExistingSession[]",
     ts_return_type = "Plan"
 )]
 pub fn merge_plans(env: Env, parts: Unknown, tutor_sessions: Unknown) -> napi::Result<JsRaw> {
-    guard(&env, || {
-        let parts = read(&env, &parts, "parts")?;
-        field(&parts)?;
-        let parts: Vec<core::Plan> = serde_json::from_value(parts.value)
-            .map_err(|e| Failure::new("INVALID_FIELD", format!("parts: {e}")))?;
-        let Some(window) = parts.first().map(|p| p.window) else {
-            return Err(Failure::new(
-                "INVALID_FIELD",
-                "parts: expected at least one plan",
-            ));
-        };
-        if parts.iter().any(|p| p.window != window) {
-            return Err(Failure::new(
-                "INVALID_FIELD",
-                "parts: plans of different windows",
-            ));
-        }
-        let sessions = read(&env, &tutor_sessions, "tutorSessions")?;
-        field(&sessions)?;
-        let sessions = serde_json::json!({ "existingSessions": sessions.value });
-        let snapshot = core::Snapshot::from_value(&sessions)?;
-        to_js(
-            &env,
-            &core::merge(window, parts, &snapshot.existing_sessions),
-        )
+    run(&env, |h| {
+        js::merge_plans(h, raw(&parts), raw(&tutor_sessions))
     })
+}
+
+/// `plan` with the result built as JS objects from Rust instead of parsed from JSON text:
+/// the other way across the boundary, for the benchmark only (`--features bench`, built by
+/// `npm run bench` into `bench/.addon/`; never in the published addon or its types).
+#[cfg(feature = "bench")]
+#[napi(
+    ts_args_type = "snapshot: Snapshot, options: PlanOptions",
+    ts_return_type = "Plan"
+)]
+pub fn plan_building_objects(env: Env, snapshot: Unknown, options: Unknown) -> napi::Result<JsRaw> {
+    let plan = js::caught(|| host::plan_input(&env, &snapshot, &options)?.plan_typed());
+    let plan = plan.map_err(|f| host::throw(env.raw(), f))?;
+    env.to_js_value(&plan).map(|v| JsRaw(raw(&v)))
 }

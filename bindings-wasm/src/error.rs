@@ -14,52 +14,23 @@
 //! 3. in a build with `panic = "unwind"` (not available on stable for wasm32 today) the
 //!    same `guard` catches the panic with `catch_unwind` and throws the same `Error`.
 
-use std::panic::{catch_unwind, AssertUnwindSafe};
 #[cfg(all(target_arch = "wasm32", panic = "abort"))]
 use std::sync::Once;
 
-use genova_sessions_core as core;
+use genova_sessions_js::{caught, Failure};
+#[cfg(all(target_arch = "wasm32", panic = "abort"))]
+use genova_sessions_js::{panic_message, INTERNAL};
+use tsify::{Ts, Tsify};
 use wasm_bindgen::JsValue;
 
-/// The code of an error that is a bug, not bad input (a panic).
-pub const INTERNAL: &str = "INTERNAL";
+use crate::host::{self, Browser};
 
-/// Why a call failed: a SPEC §5 code (or [`INTERNAL`]) and a message naming the field.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Failure {
-    /// `INVALID_FIELD`, `INVALID_OPTION`, ..., or [`INTERNAL`].
-    pub code: &'static str,
-    /// What is wrong, e.g. `timeSlots[3].dayOfWeek: expected an integer, found "1"`.
-    pub message: String,
-}
-
-impl Failure {
-    /// A failure with this code and message.
-    pub fn new(code: &'static str, message: impl Into<String>) -> Failure {
-        Failure {
-            code,
-            message: message.into(),
-        }
-    }
-
-    /// The JS `Error` to throw: `message` as its message, `code` as an own property.
-    pub fn into_js(self) -> JsValue {
-        let error = js_sys::Error::new(&self.message);
-        // Setting a property on a fresh Error object cannot fail.
-        let _ = js_sys::Reflect::set(&error, &JsValue::from_str("code"), &self.code.into());
-        error.into()
-    }
-}
-
-impl From<core::Error> for Failure {
-    fn from(e: core::Error) -> Failure {
-        Failure::new(e.code().as_str(), e.to_string())
-    }
-}
-
-/// The message of a panic, as thrown to JS.
-pub fn panic_message(what: &str) -> String {
-    format!("internal error (a bug in genova-sessions): {what}")
+/// The JS `Error` to throw: `message` as its message, `code` as an own property.
+pub fn into_js(failure: Failure) -> JsValue {
+    let error = js_sys::Error::new(&failure.message);
+    // Setting a property on a fresh Error object cannot fail.
+    let _ = js_sys::Reflect::set(&error, &JsValue::from_str("code"), &failure.code.into());
+    error.into()
 }
 
 /// Installs the panic hook of this instance (see the module docs); idempotent.
@@ -72,7 +43,7 @@ fn install_hook() {
             // before the next call, and leave by throwing instead of trapping.
             wasm_bindgen::handler::schedule_reinit();
             let failure = Failure::new(INTERNAL, panic_message(&info.to_string()));
-            wasm_bindgen::throw_val(failure.into_js());
+            wasm_bindgen::throw_val(into_js(failure));
         }));
     });
 }
@@ -85,13 +56,17 @@ fn install_hook() {}
 /// and turns a [`Failure`] into the thrown JS `Error`.
 pub fn guard<T>(body: impl FnOnce() -> Result<T, Failure>) -> Result<T, JsValue> {
     install_hook();
-    let result = catch_unwind(AssertUnwindSafe(body)).unwrap_or_else(|panic| {
-        let what = panic
-            .downcast_ref::<&str>()
-            .map(|s| (*s).to_owned())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown panic".to_owned());
-        Err(Failure::new(INTERNAL, panic_message(&what)))
-    });
-    result.map_err(Failure::into_js)
+    caught(body).map_err(into_js)
+}
+
+/// Runs an export's body on this call's values: the JSON text it returns becomes the JS
+/// result (`JSON.parse`), a failure or a panic a thrown `Error`.
+pub fn run<T: Tsify>(
+    body: impl FnOnce(&mut Browser) -> Result<String, Failure>,
+) -> Result<Ts<T>, JsValue> {
+    guard(|| {
+        let mut browser = Browser::new()?;
+        let text = body(&mut browser)?;
+        host::parse(&text).map(Ts::new_unchecked)
+    })
 }

@@ -1,9 +1,27 @@
 //! How JavaScript values read as JSON (SPEC §2, §5): the rules the Node addon and the
 //! WebAssembly build share while they walk a JS value — numbers as `String(n)` writes them,
-//! `Date`s as `toISOString()`, and the path of each value for messages. The walks themselves
-//! (napi calls, `js_sys` calls) stay in the bindings.
+//! `Date`s as `toISOString()`, and the path of each value for messages — and the check of
+//! the §3.8 functions' options on its own, so the JS surfaces can report a bad option before
+//! a bad field (SPEC §5's order) without running a function. The walk over JS values is the
+//! `genova-sessions-js` crate's; the napi and `js_sys` calls stay in the bindings.
 
 use serde_json::{Map, Value};
+
+use crate::error::Error;
+
+/// Checks the optional options of the four §3.8 functions (`{ defaultTimezone? }`, absent or
+/// `null` allowed) exactly as the functions read them: `INVALID_OPTION` for anything else.
+///
+/// ```
+/// use genova_sessions_core::js::check_function_options;
+/// assert!(check_function_options(None).is_ok());
+/// assert!(check_function_options(Some(&serde_json::json!({ "defaultTimezone": "Africa/Douala" }))).is_ok());
+/// let bad = check_function_options(Some(&serde_json::json!({ "defaultTimezone": 1 }))).unwrap_err();
+/// assert_eq!(bad.code().as_str(), "INVALID_OPTION");
+/// ```
+pub fn check_function_options(options: Option<&Value>) -> Result<(), Error> {
+    crate::function_timezone(options).map(|_| ())
+}
 
 /// Where a value sits in its parent.
 #[derive(Clone, Debug, PartialEq, Eq)]

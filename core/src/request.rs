@@ -19,8 +19,10 @@ pub struct AvailableTutorsRequest {
     /// Subject (matched against the assignments' own `subject`).
     pub subject: String,
     /// Start of the range.
+    #[cfg_attr(feature = "tsify", tsify(type = "Instant | Date"))]
     pub scheduled_start: Instant,
     /// End of the range, not before the start.
+    #[cfg_attr(feature = "tsify", tsify(type = "Instant | Date"))]
     pub scheduled_end: Instant,
 }
 
@@ -41,6 +43,7 @@ pub struct SlotDeactivatedRequest {
     /// The deactivated slot.
     pub time_slot_id: String,
     /// Sessions starting at or after this instant (truncated to milliseconds) are cancelled.
+    #[cfg_attr(feature = "tsify", tsify(type = "Instant | Date"))]
     pub now: Instant,
 }
 
@@ -52,6 +55,7 @@ pub struct WeekCancelledRequest {
     /// The slot cancellation just created.
     pub cancellation_id: String,
     /// Sessions starting at or after this instant (truncated to milliseconds) are cancelled.
+    #[cfg_attr(feature = "tsify", tsify(type = "Instant | Date"))]
     pub now: Instant,
 }
 
@@ -85,6 +89,7 @@ pub struct RepriceRequest {
     /// The new hourly rate.
     pub hourly_rate: Money,
     /// Sessions starting at or after this instant (truncated to milliseconds) are repriced.
+    #[cfg_attr(feature = "tsify", tsify(type = "Instant | Date"))]
     pub now: Instant,
 }
 

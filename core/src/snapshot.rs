@@ -89,7 +89,11 @@ pub struct TimeSlot {
     /// Only active slots produce sessions.
     pub is_active: bool,
     /// Creation time; it has no effect on planning (R15).
-    #[cfg_attr(feature = "tsify", serde(default))]
+    #[cfg_attr(
+        feature = "tsify",
+        serde(default),
+        tsify(type = "Instant | Date | null")
+    )]
     pub created_at: Option<Instant>,
 }
 
@@ -103,6 +107,7 @@ pub struct SlotCancellation {
     /// The slot whose occurrence is cancelled.
     pub time_slot_id: String,
     /// A Monday 00:00 written in some offset; names the week nearest to it (R11).
+    #[cfg_attr(feature = "tsify", tsify(type = "Instant | Date"))]
     pub week_start: Instant,
     /// Why (used in `cascadeWeekCancelled`'s reason).
     #[cfg_attr(feature = "tsify", serde(default))]
@@ -131,16 +136,25 @@ pub struct TutorAssignment {
     #[cfg_attr(feature = "tsify", serde(default), tsify(type = "unknown"))]
     pub recurrence_config: Option<Value>,
     /// First local date it applies to (R10), if bounded.
-    #[cfg_attr(feature = "tsify", serde(default))]
+    #[cfg_attr(
+        feature = "tsify",
+        serde(default),
+        tsify(type = "Instant | Date | null")
+    )]
     pub start_date: Option<Instant>,
     /// Last local date it applies to (R10), if bounded.
-    #[cfg_attr(feature = "tsify", serde(default))]
+    #[cfg_attr(
+        feature = "tsify",
+        serde(default),
+        tsify(type = "Instant | Date | null")
+    )]
     pub end_date: Option<Instant>,
     /// Only `ACCEPTED` assignments apply.
     pub status: String,
     /// Only active assignments apply.
     pub is_active: bool,
     /// Orders applicable assignments (then `id`).
+    #[cfg_attr(feature = "tsify", tsify(type = "Instant | Date"))]
     pub created_at: Instant,
 }
 
@@ -167,7 +181,11 @@ pub struct Availability {
     #[cfg_attr(feature = "tsify", serde(default))]
     pub day_of_week: Option<i64>,
     /// Date of a one-time entry (R10).
-    #[cfg_attr(feature = "tsify", serde(default))]
+    #[cfg_attr(
+        feature = "tsify",
+        serde(default),
+        tsify(type = "Instant | Date | null")
+    )]
     pub specific_date: Option<Instant>,
     /// Local start, `HH:MM`.
     pub start_time: String,
@@ -194,8 +212,10 @@ pub struct ExistingSession {
     /// Subject.
     pub subject: String,
     /// Start instant.
+    #[cfg_attr(feature = "tsify", tsify(type = "Instant | Date"))]
     pub scheduled_start: Instant,
     /// End instant.
+    #[cfg_attr(feature = "tsify", tsify(type = "Instant | Date"))]
     pub scheduled_end: Instant,
     /// `PENDING`, `CONFIRMED`, `COMPLETED`, `CANCELLED` (other strings match none of them).
     pub status: String,
