@@ -311,7 +311,10 @@ async function seedDoubleBookings(target) {
     d4: ['ls-phys', 3, '10:30', '11:30', 't1'], // overlaps d1's stored session only
     d5: ['ls-chem', 1, '10:15', '10:45', 't1'], // overlaps d0 and d3
   };
-  await target.insert('classes', Object.keys(classes).map((id) => ({ id, name: id, createdBy: 'u-cm', isActive: true, updatedAt: NOW })));
+  // 150 classes without slots between d0 and d1: in one batch of 500, d0 and the others are
+  // read and planned in different chunks of the same transaction.
+  const fillers = Array.from({ length: 150 }, (_, i) => `d0f${String(i).padStart(3, '0')}`);
+  await target.insert('classes', [...Object.keys(classes), ...fillers].map((id) => ({ id, name: id, createdBy: 'u-cm', isActive: true, updatedAt: NOW })));
   await target.insert('class_time_slots', Object.entries(classes).map(([id, [ls, day, start, end]]) => ({
     id: `${id}-s`, classId: id, levelSubjectId: ls, dayOfWeek: day, startTime: start, endTime: end, isActive: true, updatedAt: NOW,
   })));
@@ -322,23 +325,28 @@ async function seedDoubleBookings(target) {
   await target.insert('class_slot_cancellations', ['2026-10-19', '2026-10-26', '2026-11-02'].map((week, i) => ({
     id: `d1-c${i}`, timeSlotId: 'd1-s', weekStart: T(`${week}T00:00:00Z`), reason: null, createdBy: 'u-cm',
   })));
+  return [...Object.keys(classes), ...fillers];
+}
+
+async function storeD1(target) {
   await target.insert('tutoring_sessions', [{
     id: 'd1-stored', classId: 'd1', tutorId: 't1', subject: 'Mathématiques', scheduledStart: T('2026-10-14T09:00:00Z'),
     scheduledEnd: T('2026-10-14T10:00:00Z'), price: '0.00', status: 'CONFIRMED', cancellationReason: null, createdAt: T('2026-09-01T00:00:00Z'),
   }]);
 }
 
-test('maintainSessionWindow in batches of 1, 2 and 4 equals one plan of every class: both planned sides of a double booking warned, a stored side not', async () => {
+test('maintainSessionWindow in batches of 1, 2, 4 and 500 equals one plan of every class: both planned sides of a double booking warned, a stored side not', async () => {
   const key = (s) => JSON.stringify([s.classId, s.tutorId, s.subject, new Date(s.scheduledStart).toISOString(), new Date(s.scheduledEnd).toISOString(), s.status]);
   let reference;
   for (const batchSize of [1, 2, 4, 500]) {
     const target = await schema(`double${batchSize}`);
     try {
-      await seedDoubleBookings(target);
+      const classIds = await seedDoubleBookings(target);
+      await storeD1(target);
       const prisma = target.prisma();
       if (!reference) {
         // The unbatched truth: the core's plan of every class from the rows as they stand.
-        const snapshot = await loadSnapshot(prisma, { classIds: ['d0', 'd1', 'd2', 'd3', 'd4', 'd5'], from: NOW, to: new Date(NOW.getTime() + 4 * 7 * 86_400_000) });
+        const snapshot = await loadSnapshot(prisma, { classIds, from: NOW, to: new Date(NOW.getTime() + 4 * 7 * 86_400_000) });
         reference = addon.plan(snapshot, { now: NOW, weeks: 4 });
         const doubled = reference.warnings.filter((w) => w.code === 'TUTOR_DOUBLE_BOOKED').map((w) => w.classId);
         assert.deepEqual(doubled, ['d0', 'd3', 'd4', 'd5'], 'the seed holds what the test is about');

@@ -11,7 +11,7 @@
 // compute (plan, cascades, repricing), and writes with createMany/updateMany.
 import { randomUUID } from 'node:crypto';
 import * as native from '../../index';
-import type { Plan, PlanCreate, PlanOptions, PlanWarning, Snapshot } from '../../index';
+import type { Plan, PlanCreate, PlanError, PlanOptions, PlanWarning, Snapshot } from '../../index';
 import { CallbackError, LockTimeoutError, NotFoundError, SessionDataError } from './errors';
 import { readSnapshot, type Loaded } from './load';
 import type {
@@ -34,6 +34,12 @@ const FOREVER = new Date(8.64e15 - 2 * DAY - 1);
 export const MAINTENANCE_WEEKS = 4;
 /** Classes per `maintainSessionWindow` batch: the CLI's `BATCH_SIZE`. */
 export const BATCH_SIZE = 500;
+/**
+ * Classes read and planned together inside a `maintainSessionWindow` batch (which is locked
+ * and written in one transaction): one chunk's rows, snapshot and plan are what the daily job
+ * holds at a time, so its memory follows this, not the batch size or the number of classes.
+ */
+const PLAN_CHUNK = 100;
 /** Rows per INSERT statement (8 bound values each: well under PostgreSQL's 65,535). */
 const INSERT_CHUNK = 2_000;
 
@@ -188,7 +194,7 @@ export function createSessionGenerator(prisma: SessionPrisma, options: SessionGe
   /** Plans `classIds` for `[now, now + weeks)` from rows read through `tx`, optionally keeping only some slots. */
   async function planFor(tx: SessionDb, classIds: string[], now: Date, weeks: number, keepSlot?: (id: string) => boolean, createdBefore?: Date) {
     const to = new Date(now.getTime() + Math.max(1, Math.min(52, Math.trunc(weeks) || 1)) * WEEK);
-    const loaded = await readSnapshot(tx, { classIds, createdBefore }, now, to);
+    const loaded = await readSnapshot(tx, { classIds, createdBefore, forPlan: true }, now, to);
     if (keepSlot) loaded.snapshot.timeSlots = (loaded.snapshot.timeSlots ?? []).filter((s) => keepSlot(s.id));
     const plan: Plan = native.plan(loaded.snapshot, planOptions(now, weeks, options));
     return { loaded, plan };
@@ -323,31 +329,41 @@ export function createSessionGenerator(prisma: SessionPrisma, options: SessionGe
     // batches, are this run's planned sessions (R25's earlier side, see earlierSides).
     const runStart = await databaseNow(db);
 
-    /** One group of classes, locked, read, planned and written together; the rows per class. */
+    /**
+     * One group of classes, locked and written in one transaction, read and planned
+     * `PLAN_CHUNK` classes at a time (each chunk's plan sees what the chunks before it wrote,
+     * and `earlierSides` warns what it double-books in them, as across batches): what the
+     * group adds to the result, and its rows when `onSessionsCreated` wants them.
+     */
     const writeGroup = (classIds: string[]) =>
       locked(classIds, async (tx) => {
-        const { loaded, plan } = await planFor(tx, classIds, now, MAINTENANCE_WEEKS);
-        let written: { count: number; rows: TutoringSession[] };
-        try {
-          written = await insert(tx, plan.create, returning);
-        } catch (cause) {
-          throw new WriteFailed(plan, cause);
+        const out: Written = { classesProcessed: 0, count: 0, errors: [], warnings: [], rows: [] };
+        for (let i = 0; i < classIds.length; i += PLAN_CHUNK) {
+          const chunk = classIds.slice(i, i + PLAN_CHUNK);
+          const { loaded, plan } = await planFor(tx, chunk, now, MAINTENANCE_WEEKS);
+          empty ??= emptyPlan(plan);
+          let written: { count: number; rows: TutoringSession[] };
+          try {
+            written = await insert(tx, plan.create, returning);
+          } catch (cause) {
+            throw new WriteFailed(plan, cause);
+          }
+          out.classesProcessed += plan.summary.classesProcessed;
+          out.count += written.count;
+          out.errors.push(...plan.errors);
+          out.warnings.push(...plan.warnings, ...(await earlierSides(tx, loaded, plan, chunk[0], runStart, now)));
+          if (returning) out.rows.push(...written.rows);
         }
-        const earlier = await earlierSides(tx, loaded, plan, classIds[0], runStart, now);
-        return { plan, count: written.count, rows: written.rows, earlier };
+        return out;
       });
-    const keep = (w: PlanWarning) => {
-      const key = JSON.stringify([w.classId, w.timeSlotId, w.code, w.assignmentId, w.tutorId]);
-      if (!warnings.has(key)) warnings.set(key, w);
-    };
-    const record = (written: { plan: Plan; count: number; earlier: PlanWarning[] }) => {
-      const { plan } = written;
-      empty ??= emptyPlan(plan);
-      classesProcessed += plan.summary.classesProcessed;
+    const record = (written: Written) => {
+      classesProcessed += written.classesProcessed;
       sessionsGenerated += written.count;
-      for (const e of plan.errors) errors.push({ classId: e.classId, code: e.code, error: `${e.code}: ${e.message}` });
-      for (const w of plan.warnings) keep(w);
-      for (const w of written.earlier) keep(w);
+      for (const e of written.errors) errors.push({ classId: e.classId, code: e.code, error: `${e.code}: ${e.message}` });
+      for (const w of written.warnings) {
+        const key = JSON.stringify([w.classId, w.timeSlotId, w.code, w.assignmentId, w.tutorId]);
+        if (!warnings.has(key)) warnings.set(key, w);
+      }
     };
     const byClass = (rows: TutoringSession[]) => {
       const m = new Map<string, TutoringSession[]>();
@@ -384,7 +400,7 @@ export function createSessionGenerator(prisma: SessionPrisma, options: SessionGe
           } catch (err) {
             if (err instanceof WriteFailed) {
               // Planned (it counts as processed, its data errors are listed) but not written.
-              record({ plan: { ...err.plan, create: [], warnings: [] }, count: 0, earlier: [] });
+              record({ classesProcessed: err.plan.summary.classesProcessed, count: 0, errors: err.plan.errors, warnings: [], rows: [] });
               errors.push({ classId, code: 'DATABASE', error: errorText(err.cause) });
             } else {
               const code = err instanceof LockTimeoutError ? err.code : 'DATABASE';
@@ -428,7 +444,7 @@ export function createSessionGenerator(prisma: SessionPrisma, options: SessionGe
    *    `createdAt` since the run started) — one `findMany`, only when 1. found any;
    * 3. their classes planned again as they stood before the run (their own sessions created
    *    since left out), which gives back those rows' `create` entries with their slot and
-   *    claiming assignment — the loader's 8 `findMany` per `batchSize` classes, only when 2.
+   *    claiming assignment — the loader's 8 `findMany` per `PLAN_CHUNK` classes, only when 2.
    *    found any;
    * 4. the core's merge (`mergePlans`) over those entries and the batch's planned sessions of
    *    the same tutors: its `TUTOR_DOUBLE_BOOKED` warnings, as one plan of both batches gives.
@@ -484,8 +500,8 @@ export function createSessionGenerator(prisma: SessionPrisma, options: SessionGe
     const classIds = [...new Set(ours.map((r) => r.classId))];
     // 3. Their create entries, from their classes' plans before this run wrote to them.
     const sides: PlanCreate[] = [];
-    for (let i = 0; i < classIds.length; i += batchSize) {
-      const { plan: before } = await planFor(tx, classIds.slice(i, i + batchSize), now, MAINTENANCE_WEEKS, undefined, runStart);
+    for (let i = 0; i < classIds.length; i += PLAN_CHUNK) {
+      const { plan: before } = await planFor(tx, classIds.slice(i, i + PLAN_CHUNK), now, MAINTENANCE_WEEKS, undefined, runStart);
       for (const c of before.create) {
         if (rows.has(key(c.classId, c.tutorId, c.subject, Date.parse(c.scheduledStart), Date.parse(c.scheduledEnd)))) sides.push(c);
       }
@@ -513,6 +529,15 @@ export function createSessionGenerator(prisma: SessionPrisma, options: SessionGe
     generateSessionsForTimeSlot, generateSessionsForClass, fillSessionGaps, checkSessionsExist,
     cancelFutureSessionsForTimeSlot, recalculatePricesForTutor, maintainSessionWindow, getMaintenanceStats,
   };
+}
+
+/** What one group of `maintainSessionWindow` adds to the result. */
+interface Written {
+  classesProcessed: number;
+  count: number;
+  errors: PlanError[];
+  warnings: PlanWarning[];
+  rows: TutoringSession[];
 }
 
 /** A batch's insert failed; `plan` is what was planned for it. */

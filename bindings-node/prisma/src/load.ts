@@ -18,6 +18,11 @@ export interface Scope {
    * side of a double booking across batches).
    */
   createdBefore?: Date;
+  /**
+   * Existing sessions without `price` and `cancellationReason`, which `plan` does not read
+   * (only the cascades and the repricing do): no `Decimal` per row for the daily job.
+   */
+  forPlan?: boolean;
 }
 
 /** A snapshot of the scoped classes, with existing sessions around `[from, to)`. */
@@ -30,10 +35,10 @@ export interface Loaded {
 const subjectOf = (slot: { levelSubject?: { subject?: { name: string } | null } | null; streamSubject?: { subject?: { name: string } | null } | null }) =>
   slot.levelSubject?.subject?.name ?? slot.streamSubject?.subject?.name ?? 'Unknown';
 
-const SESSION_SELECT = {
-  id: true, classId: true, tutorId: true, subject: true, scheduledStart: true, scheduledEnd: true,
-  status: true, price: true, cancellationReason: true,
+const PLAN_SESSION_SELECT = {
+  id: true, classId: true, tutorId: true, subject: true, scheduledStart: true, scheduledEnd: true, status: true,
 } as const;
+const SESSION_SELECT = { ...PLAN_SESSION_SELECT, price: true, cancellationReason: true } as const;
 
 /**
  * Loads the scoped classes: classes, slots, cancellations, assignments and the classes'
@@ -51,6 +56,7 @@ export async function readSnapshot(db: SessionDb, scope: Scope, from: Date, to: 
   });
   const classIds = classes.map((c) => c.id as string);
   const window = { gte: new Date(from.getTime() - MARGIN), lt: new Date(to.getTime() + MARGIN) };
+  const sessionSelect = scope.forPlan ? PLAN_SESSION_SELECT : SESSION_SELECT;
   const [slots, cancellations, assignments, sessions] = await Promise.all([
     db.classTimeSlot.findMany({
       where: { classId: { in: classIds } },
@@ -76,7 +82,7 @@ export async function readSnapshot(db: SessionDb, scope: Scope, from: Date, to: 
         classId: { in: classIds }, scheduledStart: { lt: window.lt }, scheduledEnd: { gte: window.gte },
         ...(scope.createdBefore ? { createdAt: { lt: scope.createdBefore } } : {}),
       },
-      select: SESSION_SELECT,
+      select: sessionSelect,
     }),
   ]);
   const tutorIds = [...new Set(assignments.map((a) => a.tutorId as string))];
@@ -88,7 +94,7 @@ export async function readSnapshot(db: SessionDb, scope: Scope, from: Date, to: 
     }),
     db.tutoringSession.findMany({
       where: { tutorId: { in: tutorIds }, classId: { notIn: classIds }, scheduledStart: { lt: window.lt }, scheduledEnd: { gte: window.gte } },
-      select: SESSION_SELECT,
+      select: sessionSelect,
     }),
   ]);
   const availabilityOf = new Map<string, unknown[]>();
