@@ -112,6 +112,10 @@ pub struct DbArgs {
     /// Exit 3 when sessions were (or, in a dry run, would be) created and no class failed.
     #[arg(long)]
     pub detailed_exitcode: bool,
+    /// Take only shard I of N (0-based): N workers split one run by a stable hash of the
+    /// class id, each with its own --shard; 0/1 (the default) is every class.
+    #[arg(long, value_name = "I/N", default_value = "0/1", value_parser = crate::shard::parse)]
+    pub shard: crate::shard::Shard,
     /// Classes per batch (read, planned and written together), 1..=500.
     #[arg(long, hide = true, default_value_t = 500,
           value_parser = clap::value_parser!(u16).range(1..=500))]

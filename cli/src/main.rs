@@ -21,6 +21,8 @@ mod reconcile;
 mod report;
 #[cfg(feature = "db")]
 mod run;
+#[cfg(feature = "db")]
+mod shard;
 
 use std::process::ExitCode;
 

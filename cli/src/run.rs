@@ -18,6 +18,7 @@ use crate::db::{Db, DbError};
 use crate::planfile::PlanFile;
 use crate::progress::Progress;
 use crate::reconcile::{reconcile, Reasons};
+use crate::shard::Shard;
 
 /// At most this many classes are read, planned and written together.
 pub const BATCH_SIZE: usize = 500;
@@ -38,6 +39,8 @@ pub struct Spec {
     pub options: Value,
     /// Classes per batch.
     pub batch_size: usize,
+    /// The classes this worker takes.
+    pub shard: Shard,
     /// How long a batch waits for locks held by another run.
     pub lock_timeout: Duration,
     /// Dry run, write, or apply a plan file.
@@ -163,6 +166,7 @@ pub async fn run(
             db.class_ids().await?
         }
     };
+    let ids: Vec<String> = ids.into_iter().filter(|id| spec.shard.holds(id)).collect();
     // The tutors' sessions in every class, for R25 across batches: read once, before writing.
     let tutor_sessions = match &spec.mode {
         Mode::Apply(_) => Vec::new(),

@@ -98,6 +98,7 @@ pub async fn execute(
     let spec = Spec {
         options,
         batch_size: usize::from(args.batch_size),
+        shard: args.shard,
         lock_timeout: args.lock_timeout,
         mode,
         reconcile,

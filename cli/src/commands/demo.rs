@@ -160,6 +160,7 @@ pub fn run(args: &DemoArgs) -> Result<Done, Failure> {
         let spec = |mode| Spec {
             options: options.clone(),
             batch_size: BATCH_SIZE,
+            shard: crate::shard::Shard::ALL,
             lock_timeout: Duration::from_secs(30),
             mode,
             reconcile: None,
