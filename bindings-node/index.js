@@ -841,7 +841,6 @@ module.exports.cascadeWeekCancelled = nativeBinding.cascadeWeekCancelled
 module.exports.mergePlans = nativeBinding.mergePlans
 module.exports.plan = nativeBinding.plan
 module.exports.planAsync = nativeBinding.planAsync
-module.exports.planBuildingObjects = nativeBinding.planBuildingObjects
 module.exports.planJson = nativeBinding.planJson
 module.exports.repriceTutor = nativeBinding.repriceTutor
 module.exports.tzdbVersion = nativeBinding.tzdbVersion

@@ -6,11 +6,11 @@ export const {
   plan,
   planJson,
   planAsync,
-  planBuildingObjects,
   availableTutors,
   cascadeSlotDeactivated,
   cascadeWeekCancelled,
   repriceTutor,
   tzdbVersion,
+  mergePlans,
 } = native;
 export default native;

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The Node stage of scripts/test.sh: installs the npm packages, builds the addon (release) and
-# the Prisma drop-in, checks the committed loader and index.d.ts are what a fresh build
+# the Prisma drop-in, checks the committed loader and index.d.ts (its types generated from the
+# Rust types, as the WebAssembly build's) are what a fresh build
 # generates, and runs every node test, the Prisma ones against PostgreSQL at
 # $DATABASE_URL_TEST (each run creates a schema of its own and drops it). Idempotent.
 set -euo pipefail
@@ -35,6 +36,9 @@ for f in index.js index.d.ts; do
     exit 1
   fi
 done
+
+step "type check: a typed caller of index.d.ts (test/types/usage.ts, tsc --noEmit)"
+npx tsc -p test/types/tsconfig.json
 
 step "the Prisma Client of prisma/schema.prisma, for the tests"
 npx prisma generate --schema prisma/schema.prisma >/dev/null
