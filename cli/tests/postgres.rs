@@ -604,15 +604,16 @@ fn statements_per_run_are_fixed_per_batch_of_500_classes() {
         "{dry:#?}"
     );
     // Writing: the class ids, the tutors' sessions, then per batch BEGIN, SET LOCAL
-    // lock_timeout, the locks, 6 reads, one INSERT, COMMIT.
+    // lock_timeout, the locks, 6 reads, one COPY of all its sessions, COMMIT.
     let write = statements(&pg, &[]);
     assert_eq!(write.len(), 2 + 2 * 11, "{write:#?}");
     assert_eq!(
         write
             .iter()
-            .filter(|s| s.starts_with("INSERT INTO tutoring_sessions"))
+            .filter(|s| s.starts_with("COPY tutoring_sessions"))
             .count(),
-        2
+        2,
+        "{write:#?}"
     );
     // Re-run: nothing to insert.
     assert_eq!(statements(&pg, &[]).len(), 2 + 2 * 10);

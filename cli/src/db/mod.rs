@@ -95,6 +95,10 @@ impl DbError {
                  migrations create them), or create them with a sample for a trial: \
                  genova-sessions demo --database-url URL"
             ),
+            None if matches!(e, sqlx::Error::Io(_)) => format!(
+                "{what}: the connection to the database was lost ({})",
+                url::scrub(&detail)
+            ),
             None => format!("{what}: {}", url::scrub(&detail)),
         };
         DbError {

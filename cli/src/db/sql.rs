@@ -174,6 +174,12 @@ WHERE id = $1
   AND status IN ('PENDING', 'CONFIRMED')"#,
 };
 
+/// PostgreSQL: the planned sessions streamed in (text format; see `write::copy_rows`).
+#[cfg(feature = "postgres")]
+pub const POSTGRES_COPY: &str = r#"COPY tutoring_sessions
+  ("id", "classId", "tutorId", "scheduledStart", "scheduledEnd", "subject", "price", "status", "createdAt")
+FROM STDIN"#;
+
 /// PostgreSQL: one transaction-level advisory lock per class of the batch, taken in a fixed
 /// order so that concurrent runs cannot deadlock.
 #[cfg(feature = "postgres")]
