@@ -93,11 +93,24 @@ function main() {
       }, null, 2) + '\n',
     );
   }
+  // The published declarations, committed (scripts/test.sh checks a fresh build gives them).
+  writeFileSync(join(here, 'index.d.ts'), readFileSync(join(here, 'pkg', 'web', `${crate}.d.ts`)));
+
+  // The tests' build: the hook that panics on purpose (feature `test-hooks`), never published.
+  // Unoptimized (the dev profile, no wasm-opt): only the panic tests load it.
+  const hooksTime = run('cargo', [
+    'build', '--target', 'wasm32-unknown-unknown', '-p', 'genova-sessions-wasm', '--features', 'test-hooks',
+  ]);
+  const hooksWasm = join(metadata.target_directory, 'wasm32-unknown-unknown', 'debug', `${crate}.wasm`);
+  rmSync(join(here, 'pkg', 'hooks'), { recursive: true, force: true });
+  run('wasm-bindgen', ['--target', 'nodejs', '--out-dir', join(here, 'pkg', 'hooks'), hooksWasm]);
+  writeFileSync(join(here, 'pkg', 'hooks', 'package.json'), JSON.stringify({ private: true, type: 'commonjs' }) + '\n');
+
   const bytes = readFileSync(join(here, 'pkg', 'web', `${crate}_bg.wasm`));
   console.log(
     `built pkg/node and pkg/web: ${crate}_bg.wasm ${(statSync(join(here, 'pkg', 'web', `${crate}_bg.wasm`)).size / 1024).toFixed(0)} KiB, ` +
       `${(gzipSync(bytes, { level: 9 }).length / 1024).toFixed(1)} KiB gzipped ` +
-      `(cargo ${(cargoTime / 1000).toFixed(0)} s, wasm-opt ${(optTime / 1000).toFixed(0)} s)`,
+      `(cargo ${(cargoTime / 1000).toFixed(0)} s, wasm-opt ${(optTime / 1000).toFixed(0)} s, tests' build ${(hooksTime / 1000).toFixed(0)} s)`,
   );
 }
 

@@ -42,8 +42,15 @@ if [[ ! -x /usr/bin/chromium ]]; then
   "${sudo[@]}" apt-get install -y -qq chromium
 fi
 
-step "npm run build"
+step "npm run build, checking the generated index.d.ts is committed as built"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cp index.d.ts "$tmp/"
 npm run build
+if ! diff -u "$tmp/index.d.ts" index.d.ts; then
+  echo "bindings-wasm/index.d.ts differs from what the build generates: run npm run build and commit it" >&2
+  exit 1
+fi
 
 step "node --test"
 node --test --test-concurrency=1 test/*.test.mjs

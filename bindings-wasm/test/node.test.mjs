@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Decimal from 'decimal.js';
-import { nodeBuild, readCases, ROOT } from './support/paths.mjs';
+import { hooksBuild, nodeBuild, readCases, ROOT } from './support/paths.mjs';
 import { replayConformance, replayMalformed, replayVectors } from './shared/replay.mjs';
 import { runChecks } from './shared/inputs.mjs';
 
@@ -34,7 +34,7 @@ test('nodejs build: tests/malformed/cases.json through planJson', async () => {
 });
 
 test('nodejs build: JS values are read as the Node addon reads them; failures are Errors with a code', () => {
-  const { passed, failures } = runChecks(api, Decimal);
+  const { passed, failures } = runChecks(api, Decimal, hooksBuild());
   assert.deepEqual(failures, []);
   assert.ok(passed > 10);
 });

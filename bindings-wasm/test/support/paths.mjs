@@ -16,6 +16,11 @@ export function nodeBuild() {
   return createRequire(import.meta.url)(join(HERE, 'pkg', 'node', 'genova_sessions_wasm.js'));
 }
 
+/** The tests' build (pkg/hooks, feature `test-hooks`: `__panicForTests`), loaded once. */
+export function hooksBuild() {
+  return createRequire(import.meta.url)(join(HERE, 'pkg', 'hooks', 'genova_sessions_wasm.js'));
+}
+
 /** The `.json` files of a folder of the repository, sorted by name. */
 export function jsonFiles(dir) {
   return readdirSync(join(ROOT, dir))
