@@ -302,11 +302,13 @@ test('legacyTimezone: nothing is created beside a row the old generator stored a
 async function seedDoubleBookings(target) {
   await basics(target, ['t1'].map((id) => ({ id, countryCode: 'CM', firstName: null, lastName: null })));
   await target.insert('tutor_profiles', [{ id: 'p1', userId: 't1', hourlyRate: '100.00' }]);
+  await target.insert('subjects', [{ id: 'sub-odd', name: 'Arts "plastiques", {2} \\ NULL é' }]);
+  await target.insert('level_subjects', [{ id: 'ls-odd', subjectId: 'sub-odd' }]);
   // [levelSubjectId, day, start, end, tutor]: all in Douala.
   const classes = {
     d0: ['ls-math', 1, '10:00', '11:00', 't1'],
     d1: ['ls-math', 3, '10:00', '11:00', 't1'], // only its first week is not cancelled, and it is stored already
-    d2: ['ls-math', 5, '10:00', '11:00', null],
+    d2: ['ls-odd', 5, '10:00', '11:00', null], // a subject the insert's array literal must escape
     d3: ['ls-phys', 1, '10:30', '11:30', 't1'], // overlaps d0
     d4: ['ls-phys', 3, '10:30', '11:30', 't1'], // overlaps d1's stored session only
     d5: ['ls-chem', 1, '10:15', '10:45', 't1'], // overlaps d0 and d3
