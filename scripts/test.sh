@@ -43,6 +43,9 @@ rust_tests() {
 stage "docs: links" node --test scripts/check-links.test.mjs
 stage "rust: fmt, clippy, doc" rust_checks
 stage "rust: cargo test" rust_tests
+# The static x86_64 musl CLI runs the demo and the vectors; hadolint, actionlint (only one
+# triple here: every other one is built by .github/workflows/release.yml).
+stage "release: musl CLI, Dockerfile, workflow" bash scripts/release-check.sh
 for script in bindings-node/scripts/test.sh bindings-wasm/scripts/test.sh fuzz/scripts/test.sh; do
   if [[ -f $script ]]; then
     stage "${script%%/*}" bash "$script"
