@@ -8,7 +8,7 @@
 // Every write runs in one interactive transaction that first takes the advisory lock of each
 // class it writes (the CLI's key, so API instances and CLI runs exclude each other), then
 // reads the class's rows under the lock with a fixed number of findMany calls, lets the core
-// compute (plan, cascades, repricing), and writes with createMany/updateMany.
+// compute (plan, cascades, repricing), and writes with the CLI's INSERT and updateMany.
 import { randomUUID } from 'node:crypto';
 import * as native from '../../index';
 import type { Plan, PlanCreate, PlanError, PlanOptions, PlanWarning, Snapshot } from '../../index';
@@ -40,8 +40,13 @@ export const BATCH_SIZE = 500;
  * holds at a time, so its memory follows this, not the batch size or the number of classes.
  */
 const PLAN_CHUNK = 100;
-/** Rows per INSERT statement (8 bound values each: well under PostgreSQL's 65,535). */
-const INSERT_CHUNK = 2_000;
+/**
+ * Rows per INSERT statement (8 bound array literals of this many texts). 500, not 2,000: each
+ * statement's parameters are copied several times on their way to PostgreSQL (Prisma's query
+ * compiler, the driver's bind message), and smaller copies kept the daily job's peak RSS about
+ * 25 MB lower, for 3 more statements per 100 classes.
+ */
+const INSERT_CHUNK = 500;
 
 /**
  * The CLI's per-class lock (cli/src/db/sql.rs `POSTGRES_LOCK`), statement for statement: one
@@ -173,8 +178,8 @@ export function createSessionGenerator(prisma: SessionPrisma, options: SessionGe
    * as 8 `text[]` (the CLI's statement), each as one array literal (`textArray`). Not
    * `createMany`: Prisma 7 keeps a compiled plan per `createMany` payload, which grew the heap
    * by 10 MB per 2,000 rows in the daily job; and not JS arrays either: Prisma 7 carries each
-   * element of a raw query's array through its query compiler and back (16,000 strings per
-   * 2,000 rows), which cost the daily job about 35 MB of peak RSS. The rows, when asked, are
+   * element of a raw query's array through its query compiler and back (8 strings per row).
+   * The rows, when asked, are
    * read back through the client (`TutoringSession` as Prisma returns it).
    */
   async function insert(tx: SessionDb, creates: PlanCreate[], returning: boolean): Promise<{ count: number; rows: TutoringSession[] }> {
@@ -332,6 +337,11 @@ export function createSessionGenerator(prisma: SessionPrisma, options: SessionGe
     // batches, are this run's planned sessions (R25's earlier side, see earlierSides).
     const runStart = await databaseNow(db);
 
+    /** A chunk's plan, and what R25 needs of its snapshot: the snapshot is not kept past the plan. */
+    const planChunk = async (tx: SessionDb, classIds: string[]) => {
+      const { loaded, plan } = await planFor(tx, classIds, now, MAINTENANCE_WEEKS);
+      return { plan, candidates: overlapCandidates(loaded, plan) };
+    };
     /**
      * One group of classes, locked and written in one transaction, read and planned
      * `PLAN_CHUNK` classes at a time (each chunk's plan sees what the chunks before it wrote,
@@ -343,7 +353,7 @@ export function createSessionGenerator(prisma: SessionPrisma, options: SessionGe
         const out: Written = { classesProcessed: 0, count: 0, errors: [], warnings: [], rows: [] };
         for (let i = 0; i < classIds.length; i += PLAN_CHUNK) {
           const chunk = classIds.slice(i, i + PLAN_CHUNK);
-          const { loaded, plan } = await planFor(tx, chunk, now, MAINTENANCE_WEEKS);
+          const { plan, candidates } = await planChunk(tx, chunk);
           empty ??= emptyPlan(plan);
           let written: { count: number; rows: TutoringSession[] };
           try {
@@ -354,7 +364,7 @@ export function createSessionGenerator(prisma: SessionPrisma, options: SessionGe
           out.classesProcessed += plan.summary.classesProcessed;
           out.count += written.count;
           out.errors.push(...plan.errors);
-          out.warnings.push(...plan.warnings, ...(await earlierSides(tx, loaded, plan, chunk[0], runStart, now)));
+          out.warnings.push(...plan.warnings, ...(await earlierSides(tx, candidates, plan, chunk[0], runStart, now)));
           if (returning) out.rows.push(...written.rows);
         }
         return out;
@@ -452,7 +462,7 @@ export function createSessionGenerator(prisma: SessionPrisma, options: SessionGe
    * 4. the core's merge (`mergePlans`) over those entries and the batch's planned sessions of
    *    the same tutors: its `TUTOR_DOUBLE_BOOKED` warnings, as one plan of both batches gives.
    */
-  async function earlierSides(tx: SessionDb, loaded: Loaded, plan: Plan, firstClassId: string, runStart: Date, now: Date): Promise<PlanWarning[]> {
+  function overlapCandidates(loaded: Loaded, plan: Plan): string[] {
     // 1. This batch's planned sessions per tutor: starts sorted, with the running maximum end.
     const planned = new Map<string, { starts: number[]; ends: number[] }>();
     for (const c of plan.create) {
@@ -462,7 +472,8 @@ export function createSessionGenerator(prisma: SessionPrisma, options: SessionGe
       p.starts.push(Date.parse(c.scheduledStart));
       p.ends.push(Date.parse(c.scheduledEnd));
     }
-    if (planned.size === 0) return [];
+    const candidates: string[] = [];
+    if (planned.size === 0) return candidates;
     for (const p of planned.values()) {
       const order = p.starts.map((_, i) => i).sort((a, b) => p.starts[a] - p.starts[b]);
       const starts = order.map((i) => p.starts[i]);
@@ -471,7 +482,6 @@ export function createSessionGenerator(prisma: SessionPrisma, options: SessionGe
       p.starts = starts;
     }
     const mine = new Set(loaded.classIds);
-    const candidates: string[] = [];
     for (const s of loaded.snapshot.existingSessions ?? []) {
       if (s.tutorId == null || s.status === 'CANCELLED' || mine.has(s.classId)) continue;
       const p = planned.get(s.tutorId);
@@ -489,7 +499,11 @@ export function createSessionGenerator(prisma: SessionPrisma, options: SessionGe
       }
       if (lo > 0 && p.ends[lo - 1] >= start) candidates.push(s.id);
     }
-    planned.clear();
+    return candidates;
+  }
+
+  /** Steps 2 to 4 of R25's earlier side (see `overlapCandidates`), on the sessions step 1 found. */
+  async function earlierSides(tx: SessionDb, candidates: string[], plan: Plan, firstClassId: string, runStart: Date, now: Date): Promise<PlanWarning[]> {
     if (candidates.length === 0) return [];
     // 2. The candidates this run planned and wrote.
     const ours = (await tx.tutoringSession.findMany({
