@@ -126,7 +126,7 @@ pub struct DbArgs {
 #[cfg(feature = "db")]
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Exit codes: 0 done; 1 a class failed, or the database stopped the run (one line on stderr); 2 bad flags; 3 with --detailed-exitcode, sessions were (or would be) created."
+    after_help = "Exit codes (docs/errors.md): 0 done; 1 a class failed, or the database stopped the run (one line on stderr); 2 bad flags or an unreadable file; 3 with --detailed-exitcode, sessions were (or would be) created. Switching over from the old generator: docs/migrating.md."
 )]
 pub struct MigrateArgs {
     /// Show the plan without writing anything (a READ ONLY transaction).
@@ -248,10 +248,11 @@ fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
 /// `genova-sessions plan`.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "The input is a bare snapshot (SPEC §2) or an object holding \
-\"snapshot\" and \"options\" (like the conformance cases); flags override its options.\n\n\
-Exit codes: 0 a plan was printed (its errors are data); 2 unreadable input or bad flags, \
-with one line `error: CODE: message` on stderr."
+    after_help = "The input is a bare snapshot (every field: docs/snapshot.md) or an object \
+holding \"snapshot\" and \"options\" (like the conformance cases); flags override its \
+options, and --now and --weeks default to the clock and 4. The plan printed: docs/plan.md.\n\n\
+Exit codes (docs/errors.md): 0 a plan was printed (its errors are data); 2 unreadable input \
+or bad flags, with one line `error: CODE: message` on stderr."
 )]
 pub struct PlanArgs {
     /// Snapshot JSON file, or `-` for standard input.
