@@ -76,23 +76,25 @@ impl PlanFile {
 
     /// The plan's legacy rows to move for the classes `batch`.
     pub fn moves_of(&self, batch: &[String]) -> Vec<SessionMove> {
-        let classes: std::collections::BTreeSet<&str> = batch.iter().map(String::as_str).collect();
-        self.plan
-            .moves
-            .iter()
-            .filter(|m| classes.contains(&*m.class_id))
-            .map(SessionMove::from)
-            .collect()
+        of_classes(&self.plan.moves, batch, |m| &m.class_id)
     }
 
     /// The plan's sessions to create for the classes `batch`.
     pub fn creates_of(&self, batch: &[String]) -> Vec<NewSession> {
-        let classes: std::collections::BTreeSet<&str> = batch.iter().map(String::as_str).collect();
-        self.plan
-            .create
-            .iter()
-            .filter(|c| classes.contains(&*c.class_id))
-            .map(NewSession::from)
-            .collect()
+        of_classes(&self.plan.create, batch, |c| &c.class_id)
     }
+}
+
+/// The entries of `items` whose class is in `batch`, converted for writing.
+fn of_classes<'a, T, W: From<&'a T>>(
+    items: &'a [T],
+    batch: &[String],
+    class_of: impl Fn(&T) -> &str,
+) -> Vec<W> {
+    let classes: std::collections::BTreeSet<&str> = batch.iter().map(String::as_str).collect();
+    items
+        .iter()
+        .filter(|i| classes.contains(class_of(i)))
+        .map(W::from)
+        .collect()
 }

@@ -847,14 +847,7 @@ fn demo_creates_the_tables_in_an_empty_postgres_database_and_refuses_a_real_one(
     );
     // The echoed dry run runs as shown (the URL has no password) and finds nothing to do.
     let line = out.lines().find(|l| l.starts_with("1. Dry run: ")).unwrap();
-    let command = line.trim_start_matches("1. Dry run: ");
-    let args: Vec<String> = command
-        .split_whitespace()
-        .skip(1)
-        .map(|a| a.trim_matches('\'').to_owned())
-        .collect();
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let (code, again, err) = run(&args);
+    let (code, again, err) = common::run_printed(line.trim_start_matches("1. Dry run: "));
     assert_eq!(code, 0, "{err}");
     assert!(again.contains("Plan: 0 to create, 18 existing"), "{again}");
     // Running it again reuses the demo's classes; a database with other classes is refused.
@@ -1051,13 +1044,7 @@ fn every_command_exits_as_documented() {
         .find(|l| l.starts_with("Saved the plan"))
         .unwrap();
     let command = hint.split("apply it with: ").nth(1).unwrap();
-    let args: Vec<String> = command
-        .split_whitespace()
-        .skip(1)
-        .map(|a| a.trim_matches('\'').to_owned())
-        .collect();
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let (code, out, err) = run(&args);
+    let (code, out, err) = common::run_printed(command);
     assert_eq!(code, 0, "{command}: {out}{err}");
 }
 

@@ -83,9 +83,14 @@ fn sessions_text(path: &Path) -> String {
 }
 
 fn seeded(name: &str, classes: usize) -> std::path::PathBuf {
+    seeded_with(name, &sample(classes))
+}
+
+/// A SQLite file holding `snapshot`.
+fn seeded_with(name: &str, snapshot: &Value) -> std::path::PathBuf {
     let dir = temp_dir(name);
     let db = dir.join("genova.sqlite");
-    let snapshot = common::write_json(&dir, "snapshot.json", &sample(classes));
+    let snapshot = common::write_json(&dir, "snapshot.json", snapshot);
     let (code, _, err) = run(&[
         "seed",
         "-D",
@@ -254,18 +259,8 @@ fn sqlite_plan_apply_and_reconcile() {
 
 #[test]
 fn sqlite_legacy_rows_move_only_on_request_then_nothing_is_planned() {
-    let dir = temp_dir("sqlite-legacy");
-    let db = dir.join("genova.sqlite");
     let (snapshot, live) = common::legacy_sample(3);
-    let file = common::write_json(&dir, "snapshot.json", &snapshot);
-    let (code, _, err) = run(&[
-        "seed",
-        "-D",
-        &format!("sqlite:{}?mode=rwc", db.display()),
-        "-i",
-        file.to_str().unwrap(),
-    ]);
-    assert_eq!(code, 0, "{err}");
+    let db = seeded_with("sqlite-legacy", &snapshot);
     let old = "SELECT group_concat(id || \"scheduledStart\" || status, ',') FROM \
                (SELECT * FROM tutoring_sessions WHERE id LIKE 'old-%' ORDER BY id)";
     let text = |sql: &str| {

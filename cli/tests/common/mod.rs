@@ -380,21 +380,19 @@ pub fn sample(classes: usize) -> Value {
 
 /// The plan `plan --input` gives for a snapshot (the reference the database runs are held to).
 pub fn plan_of(snapshot: &Value, weeks: i64, default_timezone: &str) -> Value {
-    let dir = temp_dir("plan");
-    let file = write_json(&dir, "snapshot.json", snapshot);
-    let (code, out, err) = run(&[
-        "plan",
-        "--input",
-        file.to_str().unwrap(),
-        "--now",
-        NOW,
-        "--weeks",
-        &weeks.to_string(),
-        "--default-timezone",
-        default_timezone,
-    ]);
-    assert_eq!(code, 0, "{err}");
-    serde_json::from_str(&out).expect("plan json")
+    plan_with(snapshot, weeks, default_timezone, &[])
+}
+
+/// Runs a command line the binary printed (a hint, the demo's echo) as it stands: its first
+/// word is the program, quoted words lose their single quotes.
+pub fn run_printed(command: &str) -> (i32, String, String) {
+    let args: Vec<String> = command
+        .split_whitespace()
+        .skip(1)
+        .map(|a| a.trim_matches('\'').to_owned())
+        .collect();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    run(&args)
 }
 
 /// The plan `plan --input` gives with extra flags (e.g. `--legacy-timezone UTC`).
