@@ -179,8 +179,8 @@ export function createSessionGenerator(prisma: SessionPrisma, options: SessionGe
    * `createMany`: Prisma 7 keeps a compiled plan per `createMany` payload, which grew the heap
    * by 10 MB per 2,000 rows in the daily job; and not JS arrays either: Prisma 7 carries each
    * element of a raw query's array through its query compiler and back (8 strings per row).
-   * The rows, when asked, are
-   * read back through the client (`TutoringSession` as Prisma returns it).
+   * The rows, when asked, are read back through the client (`TutoringSession` as Prisma
+   * returns it).
    */
   async function insert(tx: SessionDb, creates: PlanCreate[], returning: boolean): Promise<{ count: number; rows: TutoringSession[] }> {
     const out = { count: 0, rows: [] as TutoringSession[] };
