@@ -36,8 +36,10 @@ pub fn run(args: &MigrateArgs) -> Result<Done, Failure> {
         moved: outcome.moved,
     };
     let printed = match args.db.format {
-        Format::Json => out
-            .write_all(outcome.plan.to_json_line().as_bytes())
+        // Streamed: the plan of 10,000 classes is ~60 MB of JSON, never built whole.
+        Format::Json => outcome
+            .plan
+            .write_json_line(&mut out)
             .and_then(|()| {
                 report::summary(
                     &mut std::io::stderr(),

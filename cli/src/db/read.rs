@@ -203,18 +203,16 @@ impl Db {
             .rows("class_tutor_assignments", s.assignments, ids, None)
             .await?;
         let tutors = self.rows("tutor_profiles", s.tutors, ids, None).await?;
-        let sessions = match sessions {
-            Sessions::Near { from, until } => {
-                self.rows(
-                    "tutoring_sessions",
-                    s.sessions_near,
-                    ids,
-                    Some((from, until)),
-                )
-                .await?
-            }
-            Sessions::All => {
-                self.rows("tutoring_sessions", s.sessions_all, ids, None)
+        let (statement, bounds) = match sessions {
+            Sessions::Near { from, until } => (s.sessions_near, Some((from, until))),
+            Sessions::All => (s.sessions_all, None),
+        };
+        let sessions = match self {
+            #[cfg(feature = "postgres")]
+            Db::Pg(c) => session_rows(c, statement, ids, bounds).await?,
+            #[allow(unreachable_patterns)]
+            _ => {
+                self.rows("tutoring_sessions", statement, ids, bounds)
                     .await?
             }
         };
@@ -226,6 +224,102 @@ impl Db {
             tutors,
             sessions,
         })
+    }
+}
+
+/// The batch's sessions on PostgreSQL: plain columns (`sql::pg_sessions!`), each row's snapshot
+/// JSON built here ([`session_json`]).
+#[cfg(feature = "postgres")]
+async fn session_rows(
+    c: &mut sqlx::PgConnection,
+    statement: &str,
+    ids: &[String],
+    bounds: Option<(&str, &str)>,
+) -> Result<Vec<Row>, DbError> {
+    let mut q = sqlx::query_as::<_, SessionColumns>(statement).bind(ids);
+    if let Some((from, until)) = bounds {
+        q = q.bind(from).bind(until);
+    }
+    let rows = q
+        .fetch_all(c)
+        .await
+        .map_err(|e| DbError::new("reading tutoring_sessions", e))?;
+    Ok(rows
+        .into_iter()
+        .map(|s| {
+            let json = session_json(&s);
+            Row {
+                key: s.0,
+                reference: String::new(),
+                json,
+            }
+        })
+        .collect())
+}
+
+/// `classId, id, tutorId, subject, start ms, end ms, status, price, cancellationReason`.
+#[cfg(feature = "postgres")]
+type SessionColumns = (
+    String,
+    String,
+    Option<String>,
+    String,
+    i64,
+    i64,
+    String,
+    String,
+    Option<String>,
+);
+
+/// A session row as snapshot JSON (SPEC §2), the keys in the order `export-snapshot` has
+/// always written them.
+#[cfg(feature = "postgres")]
+pub(crate) fn session_json(s: &SessionColumns) -> String {
+    #[derive(serde::Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Session<'a> {
+        id: &'a str,
+        class_id: &'a str,
+        tutor_id: Option<&'a str>,
+        subject: &'a str,
+        scheduled_start: &'a str,
+        scheduled_end: &'a str,
+        status: &'a str,
+        price: &'a str,
+        cancellation_reason: Option<&'a str>,
+    }
+    let (start, end) = (millis_text(s.4), millis_text(s.5));
+    serde_json::to_string(&Session {
+        id: &s.1,
+        class_id: &s.0,
+        tutor_id: s.2.as_deref(),
+        subject: &s.3,
+        scheduled_start: &start,
+        scheduled_end: &end,
+        status: &s.6,
+        price: &s.7,
+        cancellation_reason: s.8.as_deref(),
+    })
+    .unwrap_or_default()
+}
+
+/// Milliseconds since 1970 as `YYYY-MM-DDTHH:MM:SS.mmmZ` (what `to_char(…,
+/// 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` wrote).
+#[cfg(feature = "postgres")]
+fn millis_text(ms: i64) -> String {
+    use chrono::{Datelike, Timelike};
+    match chrono::DateTime::from_timestamp_millis(ms) {
+        Some(t) => format!(
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z",
+            t.year(),
+            t.month(),
+            t.day(),
+            t.hour(),
+            t.minute(),
+            t.second(),
+            t.timestamp_subsec_millis()
+        ),
+        None => String::new(),
     }
 }
 
