@@ -4,7 +4,7 @@
 //! `@genova/sessions-native`. Each export is one call into `genova-sessions-js`, which reads
 //! the JS values, checks them in SPEC §5's order, runs the core and writes the result's JSON;
 //! this crate only says how napi reads a value, throws an `Error` and parses the JSON
-//! ([`host`]). The TypeScript declarations of the types come from the same Rust types as the
+//! (`host.rs`). The TypeScript declarations of the types come from the same Rust types as the
 //! WebAssembly build's (`index.d.ts`'s header, written by `npm run build`).
 
 #![deny(missing_docs)]
