@@ -37,18 +37,15 @@ pub fn run(args: &MigrateArgs) -> Result<Done, Failure> {
     };
     let printed = match args.db.format {
         // Streamed: the plan of 10,000 classes is ~60 MB of JSON, never built whole.
-        Format::Json => outcome
-            .plan
-            .write_json_line(&mut out)
-            .and_then(|()| {
-                report::summary(
-                    &mut std::io::stderr(),
-                    &outcome.plan,
-                    dry_run,
-                    outcome.written,
-                    moves,
-                )
-            }),
+        Format::Json => outcome.plan.write_json_line(&mut out).and_then(|()| {
+            report::summary(
+                &mut std::io::stderr(),
+                &outcome.plan,
+                dry_run,
+                outcome.written,
+                moves,
+            )
+        }),
         Format::Table => {
             let shown = if dry_run {
                 report::table(
