@@ -639,7 +639,7 @@ export interface PlanOptions {
 }
 
 /**
- * Options of the four functions of SPEC §3.8: only `defaultTimezone` is read.
+ * Options of the four functions (docs/functions.md): only `defaultTimezone` is read.
  */
 export interface FunctionOptions {
     /**
@@ -689,9 +689,9 @@ export type ConflictKind = "CANCELLED_SESSION" | "OTHER_SUBJECT" | "OTHER_TIMES"
 
 /**
  * What planning found: sessions to create, existing ones preserved, conflicts, skipped
- * weeks, warnings and errors in the data, and a summary (SPEC §4).
+ * weeks, warnings and errors in the data, and a summary (docs/plan.md).
  *
- * Serializes to exactly SPEC §4's JSON: keys in the order shown there, `null` for fields
+ * Serializes to exactly the JSON of docs/plan.md: keys in the order shown there, `null` for fields
  * that do not apply, UTC instants with milliseconds, money as 2-decimal strings.
  */
 export interface Plan {

@@ -30,7 +30,7 @@ pub struct PlanOptions {
     pub legacy_timezone: Option<String>,
 }
 
-/// Options of the four functions of SPEC §3.8: only `defaultTimezone` is read.
+/// Options of the four functions (docs/functions.md): only `defaultTimezone` is read.
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify), tsify(missing_as_null))]
 #[cfg_attr(feature = "tsify", serde(rename_all = "camelCase"))]
 pub struct FunctionOptions {

@@ -18,9 +18,9 @@ pub type Id = Arc<str>;
 pub const FORMAT_VERSION: &str = "1.1";
 
 /// What planning found: sessions to create, existing ones preserved, conflicts, skipped
-/// weeks, warnings and errors in the data, and a summary (SPEC §4).
+/// weeks, warnings and errors in the data, and a summary (docs/plan.md).
 ///
-/// Serializes to exactly SPEC §4's JSON: keys in the order shown there, `null` for fields
+/// Serializes to exactly the JSON of docs/plan.md: keys in the order shown there, `null` for fields
 /// that do not apply, UTC instants with milliseconds, money as 2-decimal strings.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
