@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# The Node stage of scripts/test.sh: installs the npm packages, builds the addon (release) and
-# the Prisma drop-in, checks the committed loader and index.d.ts (its types generated from the
-# Rust types, as the WebAssembly build's) are what a fresh build
-# generates, and runs every node test, the Prisma ones against PostgreSQL at
-# $DATABASE_URL_TEST (each run creates a schema of its own and drops it). Idempotent.
+# The Node stage of scripts/test.sh: installs the npm packages and the wasm32-wasip1-threads
+# target, builds the addon (release), its WASI fallback (release, once) and the Prisma drop-in,
+# checks the committed loaders (index.js, the *.wasi*.{cjs,js} and wasi-worker*.mjs files) and
+# index.d.ts (its types generated from the Rust types, as the WebAssembly build's) are what a
+# fresh build generates, and runs every node test twice: on the native addon, then — all but
+# the install test, which installs both itself — forced onto the WASI build
+# (NAPI_RS_FORCE_WASI=error: WASI or fail, never a silent native fallback). The Prisma tests
+# run against PostgreSQL at $DATABASE_URL_TEST (each run creates a schema of its own and drops
+# it). Idempotent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(cd .. && pwd)
@@ -22,6 +26,11 @@ if ! [[ -f node_modules/.ci-stamp && node_modules/.ci-stamp -nt package-lock.jso
   touch node_modules/.ci-stamp
 fi
 
+if ! rustup target list --installed | grep -qx wasm32-wasip1-threads; then
+  step "rustup target add wasm32-wasip1-threads"
+  rustup target add wasm32-wasip1-threads
+fi
+
 step "the CLI, to compare plans byte for byte"
 (cd "$root" && cargo build --release -p genova-sessions-cli --quiet)
 
@@ -33,6 +42,22 @@ npm run build --silent
 for f in index.js index.d.ts; do
   if ! diff -u "$tmp/$f" "$f"; then
     echo "bindings-node/$f differs from what the build generates: run npm run build and commit it" >&2
+    exit 1
+  fi
+done
+
+# The WASI fallback, release (one build, reused by the install test): napi also writes the
+# loaders (genova-sessions.wasi.cjs, .wasi.d.cts, .wasi-browser.js, wasi-worker*.mjs,
+# browser.js), committed like index.js and checked the same way. Its index.d.ts goes to npm/
+# (ignored): the one checked above is the native build's.
+wasi_files=(genova-sessions.wasi.cjs genova-sessions.wasi.d.cts genova-sessions.wasi-browser.js wasi-worker.mjs wasi-worker-browser.mjs browser.js)
+step "napi build --target wasm32-wasip1-threads (release), checking its loaders are committed as built"
+cp "${wasi_files[@]}" "$tmp/"
+mkdir -p npm
+npx napi build --platform --release --target wasm32-wasip1-threads --js index.js --dts npm/wasi-index.d.ts
+for f in index.js "${wasi_files[@]}"; do
+  if ! diff -u "$tmp/$f" "$f"; then
+    echo "bindings-node/$f differs from what the WASI build generates: run it and commit the file" >&2
     exit 1
   fi
 done
@@ -65,5 +90,10 @@ if ! pg_isready -d "$DATABASE_URL_TEST" -q 2>/dev/null && ! node -e "new (requir
   exit 1
 fi
 
-step "node --test"
-node --test --test-concurrency=1 test/*.test.mjs
+step "node --test (native)"
+GENOVA_INSTALL_TEST_BOTH=1 node --test --test-concurrency=1 test/*.test.mjs
+
+step "node --test (WASI: NAPI_RS_FORCE_WASI=error)"
+wasi_tests=()
+for f in test/*.test.mjs; do [[ $f == test/pack.test.mjs ]] || wasi_tests+=("$f"); done
+NAPI_RS_FORCE_WASI=error NODE_NO_WARNINGS=1 node --test --test-concurrency=1 "${wasi_tests[@]}"

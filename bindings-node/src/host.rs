@@ -344,7 +344,10 @@ pub fn throw(env: sys::napi_env, failure: Failure) -> napi::Error {
             ) == sys::Status::napi_ok
             && sys::napi_create_error(env, code, message, &mut error) == sys::Status::napi_ok;
         if ok {
-            napi::Error::from(Unknown::from_raw_unchecked(env, error))
+            // Kept by reference, so the thrown (or rejected) value is this very `Error` with its
+            // `code`: `From<Unknown>` keeps only the message on wasm32 (the WASI build), where
+            // napi-rs then rebuilds an `Error` whose `code` is `GenericFailure`.
+            napi::Error::from_unknown_without_coercion(Unknown::from_raw_unchecked(env, error))
         } else {
             napi::Error::new(
                 napi::Status::GenericFailure,

@@ -1,0 +1,1 @@
+export * from '@genova/sessions-native-wasm32-wasi'
