@@ -3,6 +3,9 @@
 //! transaction; the batches' plans joined at the end ([`merge`]).
 
 use std::collections::BTreeMap;
+use std::future::Future;
+use std::sync::Arc;
+use std::task::Poll;
 use std::time::Duration;
 
 use chrono::Duration as Span;
@@ -136,9 +139,11 @@ fn session_bounds(window: Window, reconcile: bool, legacy: bool) -> (String, Str
     (from, until)
 }
 
-/// Runs `spec` over the database.
+/// Runs `spec` over the database; a second connection to the same database, when given,
+/// lets a write run lock and read the next batch while this one is planned and written.
 pub async fn run(
     db: &mut Db,
+    second: Option<&mut Db>,
     spec: &Spec,
     audit: &mut Option<AuditLog>,
     progress: &Progress,
@@ -194,36 +199,117 @@ pub async fn run(
     if let Mode::Apply(file) = &spec.mode {
         statements += check_fresh(db, &ids, file, spec.batch_size, sessions).await?;
     }
+    let batches: Vec<&[String]> = ids.chunks(spec.batch_size.max(1)).collect();
+    let planner = Arc::new(Planner {
+        options: spec.options.clone(),
+        window,
+        plan: !matches!(spec.mode, Mode::Apply(_)),
+        // Only a saved plan (`--out`) and `--apply` use fingerprints.
+        fingerprints: !matches!(spec.mode, Mode::Write),
+        reconcile: spec.reconcile.clone(),
+    });
+    let writes = !matches!(spec.mode, Mode::DryRun);
+    // Batch k+1 is locked and read while batch k is planned and written: on a second
+    // connection when writing (each batch its own transaction; batches are disjoint and
+    // committed in order), on the same one in the dry run's single READ ONLY transaction.
+    let mut conns: Vec<&mut Db> = std::iter::once(&mut *db).chain(second).collect();
     let mut plans = Vec::new();
     let mut committed = 0usize;
-    for batch in ids.chunks(spec.batch_size.max(1)) {
-        let result = run_batch(db, spec, batch, window, sessions, audit, &mut outcome).await;
-        match result {
-            Ok((plan, n)) => {
-                statements += n;
-                plans.push(plan);
-                committed += 1;
+    let mut loaded = None;
+    let mut failure = None;
+    // Which connections have a transaction open (rolled back if the run stops).
+    let mut open = vec![!writes; conns.len()];
+    if let Some(first) = batches.first() {
+        open[0] = true;
+        match load(conns[0], spec, first, sessions).await {
+            Ok(l) => loaded = Some(l),
+            Err(e) => failure = Some(e),
+        }
+    }
+    for k in 0..batches.len() {
+        let Some(this) = loaded.take() else { break };
+        let next = batches.get(k + 1).copied();
+        let (now, after) = match conns.len() {
+            2 => (k % 2, (k + 1) % 2),
+            _ => (0, 0),
+        };
+        let mut attempted = next.is_some();
+        let (settled, following) = match conns.as_mut_slice() {
+            [one] if writes => {
+                // One connection (SQLite): the next batch's transaction opens after this one's.
+                let settled = settle(Some(&mut **one), spec, batches[k], this, &planner).await;
+                attempted &= settled.is_ok();
+                let following = match (&settled, next) {
+                    (Ok(_), Some(batch)) => load(one, spec, batch, sessions).await.map(Some),
+                    _ => Ok(None),
+                };
+                (settled, following)
             }
-            Err(e) => {
-                db.rollback().await;
-                progress.finish();
-                let mut message = e.message;
-                match (&spec.mode, committed) {
-                    (_, 0) | (Mode::DryRun, _) => {}
-                    (Mode::Apply(_), n) => message.push_str(&format!(
-                        " ({n} earlier batch(es) of {} classes of the plan were written)",
-                        spec.batch_size
-                    )),
-                    (Mode::Write, n) => message.push_str(&format!(
-                        " ({n} earlier batch(es) of {} classes were committed; a re-run \
-                         completes the rest)",
-                        spec.batch_size
-                    )),
+            [one] => {
+                join2(
+                    settle(None, spec, batches[k], this, &planner),
+                    load_next(one, spec, next, sessions),
+                )
+                .await
+            }
+            [a, b] => {
+                let (this_conn, next_conn) = if k % 2 == 0 { (a, b) } else { (b, a) };
+                join2(
+                    settle(Some(&mut **this_conn), spec, batches[k], this, &planner),
+                    load_next(next_conn, spec, next, sessions),
+                )
+                .await
+            }
+            _ => unreachable!("one or two connections"),
+        };
+        if writes {
+            open[now] = settled.is_err();
+            open[after] |= attempted;
+        }
+        match settled {
+            Ok(done) => {
+                statements += done.statements;
+                committed += 1;
+                progress.advance(batches[k].len() as u64);
+                if let Err(e) = record(done, &mut plans, &mut outcome, audit) {
+                    failure = Some(e);
                 }
-                return Err(Stopped { message });
+            }
+            Err(e) => failure = Some(e),
+        }
+        match following {
+            Ok(l) => loaded = l,
+            Err(e) => {
+                failure.get_or_insert(e);
             }
         }
-        progress.advance(batch.len() as u64);
+        if failure.is_some() {
+            break;
+        }
+    }
+    if let Some(e) = failure {
+        // A batch read but not yet written, or the one that failed: rolled back.
+        for (conn, open) in conns.iter_mut().zip(open) {
+            if open {
+                conn.rollback().await;
+            }
+        }
+        progress.finish();
+        let mut message = e.message;
+        let committed = if writes { committed } else { 0 };
+        match (&spec.mode, committed) {
+            (_, 0) | (Mode::DryRun, _) => {}
+            (Mode::Apply(_), n) => message.push_str(&format!(
+                " ({n} earlier batch(es) of {} classes of the plan were written)",
+                spec.batch_size
+            )),
+            (Mode::Write, n) => message.push_str(&format!(
+                " ({n} earlier batch(es) of {} classes were committed; a re-run \
+                 completes the rest)",
+                spec.batch_size
+            )),
+        }
+        return Err(Stopped { message });
     }
     if matches!(spec.mode, Mode::DryRun) {
         db.end_read_only().await?;
@@ -238,58 +324,149 @@ pub async fn run(
     Ok(outcome)
 }
 
-/// One batch: returns its plan and the number of statements it ran.
-async fn run_batch(
+/// What planning needs, owned so that it runs on a blocking thread.
+struct Planner {
+    options: Value,
+    window: Window,
+    /// Plan the rows (not for `--apply`, which writes the saved plan).
+    plan: bool,
+    /// Compute the classes' fingerprints (`--out`, `--apply`).
+    fingerprints: bool,
+    reconcile: Option<Reasons>,
+}
+
+/// A batch's rows, planned.
+struct Planned {
+    plan: Plan,
+    fingerprints: BTreeMap<String, String>,
+    classes: Vec<(String, ClassInfo)>,
+    subjects: BTreeMap<String, String>,
+    cancels: Vec<Cancellation>,
+}
+
+impl Planner {
+    fn run(&self, rows: BatchRows) -> Planned {
+        let fingerprints = if self.fingerprints {
+            rows.fingerprints()
+        } else {
+            BTreeMap::new()
+        };
+        let classes = rows
+            .classes
+            .iter()
+            .map(|c| (c.key.clone(), class_info(&c.json)))
+            .collect();
+        let plan = if self.plan {
+            let mut plan = plan_rows(&rows, &self.options, self.window);
+            fit_price_column(&mut plan);
+            plan
+        } else {
+            Plan::empty(self.window)
+        };
+        let cancels = match &self.reconcile {
+            Some(reasons) => reconcile(&rows, &self.options, reasons),
+            None => Vec::new(),
+        };
+        let subjects = if plan.moves.is_empty() {
+            BTreeMap::new()
+        } else {
+            rows.slot_subjects(&plan.moves)
+        };
+        Planned {
+            plan,
+            fingerprints,
+            classes,
+            subjects,
+            cancels,
+        }
+    }
+}
+
+/// A batch whose transaction is open (locks taken when writing) and rows read.
+struct Loaded {
+    rows: BatchRows,
+    statements: usize,
+    read: Duration,
+}
+
+/// Opens the batch's transaction when writing (its classes locked first) and reads its rows.
+async fn load(
     db: &mut Db,
     spec: &Spec,
     batch: &[String],
-    window: Window,
     sessions: Sessions<'_>,
-    audit: &mut Option<AuditLog>,
-    outcome: &mut Outcome,
-) -> Result<(Plan, usize), Stopped> {
-    let writes = !matches!(spec.mode, Mode::DryRun);
+) -> Result<Loaded, Stopped> {
     let mut statements = STATEMENTS_PER_BATCH;
-    if writes {
+    if !matches!(spec.mode, Mode::DryRun) {
         db.begin_write(batch, spec.lock_timeout).await?;
         statements += 3;
     }
     let clock = std::time::Instant::now();
     let rows = db.read_batch(batch, sessions).await?;
-    let read = clock.elapsed();
-    // Only a saved plan (`--out`) and `--apply` use fingerprints.
-    let fingerprints = match spec.mode {
-        Mode::Write => BTreeMap::new(),
-        _ => rows.fingerprints(),
-    };
-    for c in &rows.classes {
-        outcome.classes.insert(c.key.clone(), class_info(&c.json));
+    Ok(Loaded {
+        rows,
+        statements,
+        read: clock.elapsed(),
+    })
+}
+
+/// [`load`] of the next batch, if there is one.
+async fn load_next(
+    db: &mut Db,
+    spec: &Spec,
+    batch: Option<&[String]>,
+    sessions: Sessions<'_>,
+) -> Result<Option<Loaded>, Stopped> {
+    match batch {
+        Some(batch) => load(db, spec, batch, sessions).await.map(Some),
+        None => Ok(None),
     }
-    // `--apply` writes the saved plan: the batch is not planned again.
-    let plan = match spec.mode {
-        Mode::Apply(_) => Plan::empty(window),
-        _ => {
-            let mut plan = plan_rows(&rows, &spec.options, window);
-            fit_price_column(&mut plan);
-            plan
-        }
-    };
+}
+
+/// A batch planned and, when writing, committed.
+struct Settled {
+    planned: Planned,
+    /// The ids given to `creates`, in order.
+    ids: Vec<String>,
+    creates: Vec<NewSession>,
+    moves: Vec<SessionMove>,
+    moved: u64,
+    cancelled: u64,
+    statements: usize,
+}
+
+/// Plans a loaded batch (on a blocking thread, so that the other connection's work goes on)
+/// and, with `db`, writes it in its open transaction and commits.
+async fn settle(
+    db: Option<&mut Db>,
+    spec: &Spec,
+    batch: &[String],
+    loaded: Loaded,
+    planner: &Arc<Planner>,
+) -> Result<Settled, Stopped> {
+    let Loaded {
+        rows,
+        mut statements,
+        read,
+    } = loaded;
+    let clock = std::time::Instant::now();
+    let sessions_read = rows.sessions.len();
+    let planner = Arc::clone(planner);
+    let planned = tokio::task::spawn_blocking(move || planner.run(rows))
+        .await
+        .unwrap_or_else(|e| std::panic::resume_unwind(e.into_panic()));
     tracing::debug!(
         classes = batch.len(),
-        sessions_read = rows.sessions.len(),
+        sessions_read,
         read_ms = read.as_millis() as u64,
-        plan_ms = (clock.elapsed() - read).as_millis() as u64,
+        plan_ms = clock.elapsed().as_millis() as u64,
         "batch planned"
     );
-    let cancels = match &spec.reconcile {
-        Some(reasons) => reconcile(&rows, &spec.options, reasons),
-        None => Vec::new(),
-    };
     let creates: Vec<NewSession> = match &spec.mode {
         Mode::Apply(file) => {
             let stale: Vec<&str> = batch
                 .iter()
-                .filter(|c| fingerprints.get(*c) != file.fingerprints.get(*c))
+                .filter(|c| planned.fingerprints.get(*c) != file.fingerprints.get(*c))
                 .map(String::as_str)
                 .collect();
             if !stale.is_empty() {
@@ -297,38 +474,96 @@ async fn run_batch(
             }
             file.creates_of(batch)
         }
-        _ => plan.create.iter().map(NewSession::from).collect(),
+        Mode::Write => planned.plan.create.iter().map(NewSession::from).collect(),
+        Mode::DryRun => Vec::new(),
     };
     let moves: Vec<SessionMove> = match &spec.mode {
         Mode::Apply(file) if file.move_legacy_rows => file.moves_of(batch),
-        Mode::Write if spec.move_legacy_rows => plan.moves.iter().map(SessionMove::from).collect(),
+        Mode::Write if spec.move_legacy_rows => {
+            planned.plan.moves.iter().map(SessionMove::from).collect()
+        }
         _ => Vec::new(),
     };
-    if !plan.moves.is_empty() {
-        outcome.subjects.extend(rows.slot_subjects(&plan.moves));
-    }
-    if writes {
-        let ids = db.insert_sessions(&creates).await?;
-        let moved = db.move_sessions(&moves).await?;
-        let cancelled = db.cancel_sessions(&cancels).await?;
+    let mut settled = Settled {
+        planned,
+        ids: Vec::new(),
+        creates,
+        moves,
+        moved: 0,
+        cancelled: 0,
+        statements,
+    };
+    if let Some(db) = db {
+        settled.ids = db.insert_sessions(&settled.creates).await?;
+        settled.moved = db.move_sessions(&settled.moves).await?;
+        settled.cancelled = db.cancel_sessions(&settled.planned.cancels).await?;
         db.commit().await?;
-        statements +=
-            usize::from(!creates.is_empty()) + moves.len() + usize::from(!cancels.is_empty());
-        outcome.written += ids.len() as u64;
-        outcome.moved += moved;
-        outcome.cancelled += cancelled;
-        if let Some(log) = audit {
-            log.created(&ids, &creates)
-                .and_then(|()| log.moved(&moves))
-                .and_then(|()| log.cancelled(&cancels))
-                .map_err(|e| Stopped {
-                    message: format!("writing the audit log: {e}"),
-                })?;
-        }
+        statements += usize::from(!settled.creates.is_empty())
+            + settled.moves.len()
+            + usize::from(!settled.planned.cancels.is_empty());
+        settled.statements = statements;
     }
+    Ok(settled)
+}
+
+/// Adds a settled batch to the run's outcome (in batch order) and to the audit log.
+fn record(
+    done: Settled,
+    plans: &mut Vec<Plan>,
+    outcome: &mut Outcome,
+    audit: &mut Option<AuditLog>,
+) -> Result<(), Stopped> {
+    outcome.written += done.ids.len() as u64;
+    outcome.moved += done.moved;
+    outcome.cancelled += done.cancelled;
+    if let Some(log) = audit {
+        log.created(&done.ids, &done.creates)
+            .and_then(|()| log.moved(&done.moves))
+            .and_then(|()| log.cancelled(&done.planned.cancels))
+            .map_err(|e| Stopped {
+                message: format!("writing the audit log: {e}"),
+            })?;
+    }
+    let Planned {
+        plan,
+        fingerprints,
+        classes,
+        subjects,
+        cancels,
+    } = done.planned;
+    outcome.classes.extend(classes);
+    outcome.subjects.extend(subjects);
     outcome.fingerprints.extend(fingerprints);
     outcome.cancels.extend(cancels);
-    Ok((plan, statements))
+    plans.push(plan);
+    Ok(())
+}
+
+/// Polls two futures together on this thread; both run to completion.
+async fn join2<A: Future, B: Future>(a: A, b: B) -> (A::Output, B::Output) {
+    let mut a = std::pin::pin!(a);
+    let mut b = std::pin::pin!(b);
+    let (mut ra, mut rb) = (None, None);
+    std::future::poll_fn(|cx| {
+        if ra.is_none() {
+            if let Poll::Ready(v) = a.as_mut().poll(cx) {
+                ra = Some(v);
+            }
+        }
+        if rb.is_none() {
+            if let Poll::Ready(v) = b.as_mut().poll(cx) {
+                rb = Some(v);
+            }
+        }
+        match (ra.take(), rb.take()) {
+            (Some(x), Some(y)) => Poll::Ready((x, y)),
+            (x, y) => {
+                (ra, rb) = (x, y);
+                Poll::Pending
+            }
+        }
+    })
+    .await
 }
 
 /// `--apply`'s first pass: every class of the plan file still has the fingerprint it had, read

@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 use crate::audit::AuditLog;
 use crate::cli::DbArgs;
 use crate::commands::plan::current_time;
-use crate::db::Db;
+use crate::db::{Backend, Db};
 use crate::exit::{Done, Failure};
 use crate::progress::Progress;
 use crate::reconcile::Reasons;
@@ -104,9 +104,24 @@ pub async fn execute(
         reconcile,
         move_legacy_rows: args.move_legacy_rows,
     };
+    // A write run on PostgreSQL locks and reads the next batch on a second connection while
+    // the current one is planned and written (SQLite writes one transaction at a time).
+    let mut second = None;
+    if !matches!(spec.mode, Mode::DryRun) && db.backend() == Backend::Postgres {
+        match Db::connect(&args.database.url, args.lock_timeout, false).await {
+            Ok(conn) => second = Some(conn),
+            Err(e) => {
+                db.close().await;
+                return Err(Failure::from(e));
+            }
+        }
+    }
     let progress = Progress::new(false);
-    let result = run::run(&mut db, &spec, &mut audit, &progress).await;
+    let result = run::run(&mut db, second.as_mut(), &spec, &mut audit, &progress).await;
     db.close().await;
+    if let Some(conn) = second {
+        conn.close().await;
+    }
     let outcome = result.map_err(|e| Failure::Runtime(e.message))?;
     tracing::info!(
         statements = outcome.statements,

@@ -199,9 +199,15 @@ impl Db {
         let cancellations = self
             .rows("class_slot_cancellations", s.cancellations, ids, None)
             .await?;
-        let assignments = self
-            .rows("class_tutor_assignments", s.assignments, ids, None)
-            .await?;
+        let assignments = match self {
+            #[cfg(feature = "postgres")]
+            Db::Pg(c) => assignment_rows(c, s.assignments, ids).await?,
+            #[allow(unreachable_patterns)]
+            _ => {
+                self.rows("class_tutor_assignments", s.assignments, ids, None)
+                    .await?
+            }
+        };
         let tutors = self.rows("tutor_profiles", s.tutors, ids, None).await?;
         let (statement, bounds) = match sessions {
             Sessions::Near { from, until } => (s.sessions_near, Some((from, until))),
@@ -255,6 +261,87 @@ async fn session_rows(
             }
         })
         .collect())
+}
+
+/// The batch's tutor assignments on PostgreSQL: plain columns, each row's snapshot JSON built
+/// here.
+#[cfg(feature = "postgres")]
+async fn assignment_rows(
+    c: &mut sqlx::PgConnection,
+    statement: &str,
+    ids: &[String],
+) -> Result<Vec<Row>, DbError> {
+    type Columns = (
+        String,
+        String,
+        String,
+        Option<String>,
+        String,
+        String,
+        Option<String>,
+        Option<i64>,
+        Option<i64>,
+        String,
+        bool,
+        i64,
+    );
+    let rows = sqlx::query_as::<_, Columns>(statement)
+        .bind(ids)
+        .fetch_all(c)
+        .await
+        .map_err(|e| DbError::new("reading class_tutor_assignments", e))?;
+    Ok(rows
+        .into_iter()
+        .map(|a| {
+            let mut json = String::with_capacity(400);
+            json.push('{');
+            field(&mut json, "id", &text(&a.2));
+            field(&mut json, "classId", &text(&a.0));
+            field(
+                &mut json,
+                "timeSlotId",
+                &a.3.as_deref().map_or("null".into(), text),
+            );
+            field(&mut json, "subject", &text(&a.4));
+            field(&mut json, "tutorId", &text(&a.1));
+            field(&mut json, "recurrencePattern", &text(&a.5));
+            // jsonb's own text is JSON.
+            field(
+                &mut json,
+                "recurrenceConfig",
+                a.6.as_deref().unwrap_or("null"),
+            );
+            let instant = |ms: Option<i64>| ms.map_or("null".into(), |ms| text(&millis_text(ms)));
+            field(&mut json, "startDate", &instant(a.7));
+            field(&mut json, "endDate", &instant(a.8));
+            field(&mut json, "status", &text(&a.9));
+            field(&mut json, "isActive", if a.10 { "true" } else { "false" });
+            field(&mut json, "createdAt", &text(&millis_text(a.11)));
+            json.pop();
+            json.push('}');
+            Row {
+                key: a.0,
+                reference: a.1,
+                json,
+            }
+        })
+        .collect())
+}
+
+/// A JSON string.
+#[cfg(feature = "postgres")]
+fn text(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_default()
+}
+
+/// `"key":value,` (the trailing comma removed by the caller).
+#[cfg(feature = "postgres")]
+fn field(out: &mut String, key: &str, value: &str) {
+    out.push('"');
+    out.push_str(key);
+    out.push_str("\":");
+    out.push_str(value);
+    out.push(',');
 }
 
 /// `classId, id, tutorId, subject, start ms, end ms, status, price, cancellationReason`.

@@ -106,15 +106,14 @@ FROM class_slot_cancellations x
 JOIN class_time_slots s ON s.id = x."timeSlotId"
 WHERE s."classId" = ANY($1::text[])
 ORDER BY x.id COLLATE "C""#,
+    // Plain columns, the JSON built by `read::assignment_json` (as for the sessions).
     assignments: r#"
-SELECT a."classId", a."tutorId", json_build_object(
-  'id', a.id, 'classId', a."classId", 'timeSlotId', a."timeSlotId", 'subject', a.subject,
-  'tutorId', a."tutorId", 'recurrencePattern', a."recurrencePattern",
-  'recurrenceConfig', a."recurrenceConfig",
-  'startDate', to_char(a."startDate", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-  'endDate', to_char(a."endDate", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-  'status', a.status, 'isActive', a."isActive",
-  'createdAt', to_char(a."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))::text
+SELECT a."classId", a."tutorId", a.id, a."timeSlotId", a.subject,
+  a."recurrencePattern"::text, a."recurrenceConfig"::text,
+  (date_part('epoch', a."startDate") * 1000)::bigint,
+  (date_part('epoch', a."endDate") * 1000)::bigint,
+  a.status::text, a."isActive",
+  (date_part('epoch', a."createdAt") * 1000)::bigint
 FROM class_tutor_assignments a
 WHERE a."classId" = ANY($1::text[])
 ORDER BY a.id COLLATE "C""#,
@@ -183,13 +182,13 @@ pub const POSTGRES_COPY: &str = r#"COPY tutoring_sessions
   ("id", "classId", "tutorId", "scheduledStart", "scheduledEnd", "subject", "price", "status", "createdAt")
 FROM STDIN"#;
 
-/// PostgreSQL: one transaction-level advisory lock per class of the batch, taken in a fixed
-/// order so that concurrent runs cannot deadlock.
+/// PostgreSQL: one transaction-level advisory lock per class of the batch, taken in the order
+/// of `$1` — class id order, the batches' order — so that concurrent runs cannot deadlock even
+/// while one holds a batch's locks and takes the next batch's (a run locks ever larger ids).
 #[cfg(feature = "postgres")]
 pub const POSTGRES_LOCK: &str = r#"
-SELECT count(pg_advisory_xact_lock(k.key))
-FROM (SELECT DISTINCT hashtextextended('genova-sessions/class/' || id, 0) AS key
-      FROM unnest($1::text[]) AS id ORDER BY 1) AS k"#;
+SELECT count(pg_advisory_xact_lock(hashtextextended('genova-sessions/class/' || u.id, 0)))
+FROM (SELECT id FROM unnest($1::text[]) WITH ORDINALITY AS u(id, n) ORDER BY n) AS u"#;
 
 /// SQLite (the demo's own copy of the tables, `sql/sqlite.sql`): ids as a JSON array,
 /// instants stored as RFC 3339 UTC text, money as decimal text, booleans as 0/1.
