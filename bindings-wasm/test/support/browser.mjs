@@ -21,11 +21,12 @@ const ARGS = [
 ];
 
 /**
- * Starts the server and Chromium; resolves to `{ url, page, errors, close() }`. `errors`
+ * Starts the server (publishing TESTS from the repository root, or what `serve` says: `{ root,
+ * allow }` of scripts/serve.mjs's startServer) and Chromium; resolves to `{ url, page, errors, close() }`. `errors`
  * collects the page's uncaught exceptions and console errors.
  */
-export async function openBrowser() {
-  const server = await startServer({ allow: TESTS });
+export async function openBrowser(serve = { allow: TESTS }) {
+  const server = await startServer(serve);
   const profile = mkdtempSync(join(tmpdir(), 'genova-chromium-'));
   let context;
   try {
