@@ -49,14 +49,15 @@ const PLAN_CHUNK = 100;
 const INSERT_CHUNK = 500;
 
 /**
- * The CLI's per-class lock (cli/src/db/sql.rs `POSTGRES_LOCK`), statement for statement: one
- * transaction-level advisory lock per class on `hashtextextended('genova-sessions/class/' ||
- * id, 0)`, taken in the keys' order so that no two writers deadlock; released by the commit.
+ * The CLI's per-class lock (cli/src/db/sql.rs `POSTGRES_LOCK`): one transaction-level advisory
+ * lock per class on `hashtextextended('genova-sessions/class/' || id, 0)`, taken in class id
+ * order (code points, as the CLI's batches) so that no two writers — API instances, the daily
+ * job, a CLI run holding one batch while it locks the next — can deadlock; released by the
+ * commit.
  */
 export const CLASS_LOCK_SQL = `
-SELECT count(pg_advisory_xact_lock(k.key))
-FROM (SELECT DISTINCT hashtextextended('genova-sessions/class/' || id, 0) AS key
-      FROM unnest($1::text[]) AS id ORDER BY 1) AS k`;
+SELECT count(pg_advisory_xact_lock(hashtextextended('genova-sessions/class/' || u.id, 0)))
+FROM (SELECT DISTINCT id FROM unnest($1::text[]) AS id ORDER BY id COLLATE "C") AS u`;
 
 /**
  * The insert of planned sessions (cli/src/db/sql.rs's): constant text, every value bound,
