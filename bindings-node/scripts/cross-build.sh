@@ -19,8 +19,9 @@ triples=("$@")
 for triple in "${triples[@]}"; do
   rustup target list --installed | grep -qx "$triple" || rustup target add "$triple"
   release_step "napi build --release --target $triple --cross-compile (cargo-zigbuild)"
-  # Types and loader come from the native build; these outputs go to npm/ (ignored).
+  # The same index.js as the native build (napi deletes it under --no-js, and rewrites the
+  # WASI loader's metadata); the types go to npm/ (ignored): index.d.ts is the native build's.
   mkdir -p npm
-  npx napi build --platform --release --target "$triple" --cross-compile --no-js --dts "npm/cross-$triple.d.ts"
+  npx napi build --platform --release --target "$triple" --cross-compile --js index.js --dts "npm/cross-$triple.d.ts"
 done
 file genova-sessions.*.node
