@@ -57,7 +57,8 @@ const INSERT_CHUNK = 500;
  */
 export const CLASS_LOCK_SQL = `
 SELECT count(pg_advisory_xact_lock(hashtextextended('genova-sessions/class/' || u.id, 0)))
-FROM (SELECT DISTINCT id FROM unnest($1::text[]) AS id ORDER BY id COLLATE "C") AS u`;
+FROM (SELECT d.id FROM (SELECT DISTINCT id FROM unnest($1::text[]) AS id) AS d
+      ORDER BY d.id COLLATE "C") AS u`;
 
 /**
  * The insert of planned sessions (cli/src/db/sql.rs's): constant text, every value bound,
