@@ -29,8 +29,12 @@ fi
 
 # npm writes node_modules/.package-lock.json on install: newer than the lock file = done.
 if [[ ! node_modules/.package-lock.json -nt package-lock.json ]]; then
-  step "npm ci"
-  npm ci --no-audit --no-fund
+  # `npm install` with the committed lock file, not `npm ci`: vite's lock entry names an
+  # optional Windows-only package (napi-windows-process-start-time) that the registry does not
+  # serve, so the lock cannot hold it and `npm ci` refuses; `npm install` skips it and leaves
+  # the lock file as it is.
+  step "npm install (from package-lock.json)"
+  npm install --no-audit --no-fund
 fi
 
 if [[ ! -x /usr/bin/chromium ]]; then
