@@ -376,47 +376,33 @@ impl Plan {
                 .then(a.scheduled_start.cmp(&b.scheduled_start))
                 .then_with(|| key_order(&a.time_slot_id, &b.time_slot_id))
         });
-        self.existing.sort_by(|a, b| {
+        // §4: existing, moves and conflicts by (classId, scheduledStart, timeSlotId, sessionId).
+        fn by_row<T>(items: &mut [T], key: impl Fn(&T) -> (&str, Instant, &str, &str)) {
+            items.sort_by(|a, b| key(a).cmp(&key(b)));
+        }
+        by_row(&mut self.existing, |e| {
             (
-                &a.class_id,
-                a.scheduled_start,
-                &a.time_slot_id,
-                &a.session_id,
+                &e.class_id,
+                e.scheduled_start,
+                &e.time_slot_id,
+                &e.session_id,
             )
-                .cmp(&(
-                    &b.class_id,
-                    b.scheduled_start,
-                    &b.time_slot_id,
-                    &b.session_id,
-                ))
         });
-        self.moves.sort_by(|a, b| {
+        by_row(&mut self.moves, |m| {
             (
-                &a.class_id,
-                a.scheduled_start,
-                &a.time_slot_id,
-                &a.session_id,
+                &m.class_id,
+                m.scheduled_start,
+                &m.time_slot_id,
+                &m.session_id,
             )
-                .cmp(&(
-                    &b.class_id,
-                    b.scheduled_start,
-                    &b.time_slot_id,
-                    &b.session_id,
-                ))
         });
-        self.conflicts.sort_by(|a, b| {
+        by_row(&mut self.conflicts, |c| {
             (
-                &a.class_id,
-                a.scheduled_start,
-                &a.time_slot_id,
-                &a.session_id,
+                &c.class_id,
+                c.scheduled_start,
+                &c.time_slot_id,
+                &c.session_id,
             )
-                .cmp(&(
-                    &b.class_id,
-                    b.scheduled_start,
-                    &b.time_slot_id,
-                    &b.session_id,
-                ))
         });
         let warning_key = |w: &Warning| {
             (
