@@ -7,6 +7,7 @@ use crate::calendar::{local_date, nearest_date};
 use crate::json::{integer_value, is_integer_literal};
 use crate::plan::WarningCode;
 use crate::snapshot::{TimeSlot, TutorAssignment};
+use crate::status::AssignmentStatus;
 use crate::zone::Zone;
 
 /// A usable recurrence pattern with its configuration (§3.4, R16).
@@ -145,7 +146,7 @@ impl WeeklyWeeks {
 /// `ACCEPTED`, same class, and naming the slot or (with no slot) its subject.
 pub fn is_candidate(a: &TutorAssignment, slot: &TimeSlot) -> bool {
     a.is_active
-        && a.status == "ACCEPTED"
+        && a.status == AssignmentStatus::Accepted
         && a.class_id == slot.class_id
         && match &a.time_slot_id {
             Some(id) => *id == slot.id,

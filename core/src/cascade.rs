@@ -16,6 +16,7 @@ use crate::request::{
     WeekCancelledRequest,
 };
 use crate::snapshot::{ExistingSession, Snapshot, TimeSlot};
+use crate::status::ExistingStatus;
 use crate::zone::Zone;
 
 /// The generating date `d` on which `slot` produces `session`, if it belongs to the slot:
@@ -41,7 +42,7 @@ pub fn belongs_to(slot: &TimeSlot, zone: Zone, session: &ExistingSession) -> Opt
 }
 
 fn is_open(session: &ExistingSession) -> bool {
-    matches!(session.status.as_str(), "PENDING" | "CONFIRMED")
+    session.status.is_open()
 }
 
 fn sorted(mut cancel: Vec<CancelSession>) -> Cancel {
@@ -170,7 +171,7 @@ pub fn reprice_tutor(
     let mut updates = Vec::new();
     for session in &snapshot.existing_sessions {
         if session.tutor_id.as_deref() != Some(request.tutor_id.as_str())
-            || session.status != "PENDING"
+            || session.status != ExistingStatus::Pending
             || session.scheduled_start < now
         {
             continue;

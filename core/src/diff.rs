@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::instant::Instant;
 use crate::snapshot::ExistingSession;
+use crate::status::ExistingStatus;
 
 /// Whether two time ranges overlap (R22): `a.start < b.end && b.start < a.end`, or they start
 /// at the same instant (so a zero-length row still blocks its slot). The one rule used by the
@@ -107,7 +108,7 @@ impl<'a> SessionIndex<'a> {
 /// Whether `session` is an exact match of an occurrence (R22): same subject, start and end, and
 /// not `CANCELLED`.
 pub fn is_exact(session: &ExistingSession, subject: &str, start: Instant, end: Instant) -> bool {
-    session.status != "CANCELLED"
+    session.status != ExistingStatus::Cancelled
         && session.subject == subject
         && session.scheduled_start == start
         && session.scheduled_end == end
@@ -147,7 +148,7 @@ pub fn diff_except<'a>(
     let mut exact: Option<&'a ExistingSession> = None;
     let mut conflicts = Vec::new();
     for s in index.overlapping(start, end).filter(|s| !left_out(s)) {
-        let cancelled = s.status == "CANCELLED";
+        let cancelled = s.status == ExistingStatus::Cancelled;
         if is_exact(s, subject, start, end) {
             if exact.is_none_or(|e| s.id < e.id) {
                 exact = Some(s);

@@ -7,6 +7,7 @@ use crate::diff::SessionIndex;
 use crate::snapshot::{
     Class, ExistingSession, SlotCancellation, Snapshot, TimeSlot, Tutor, TutorAssignment,
 };
+use crate::status::ExistingStatus;
 use crate::zone::Zone;
 
 /// A snapshot's rows, indexed.
@@ -48,7 +49,7 @@ impl<'a> Index<'a> {
         let mut busy: Vec<Vec<&'a ExistingSession>> = vec![Vec::new(); tutors.len()];
         for s in &snapshot.existing_sessions {
             let rank = s.tutor_id.as_deref().and_then(|t| tutor_ranks.get(t));
-            if let (Some(&rank), true) = (rank, s.status != "CANCELLED") {
+            if let (Some(&rank), true) = (rank, s.status != ExistingStatus::Cancelled) {
                 busy[rank as usize].push(s);
             }
         }

@@ -24,6 +24,7 @@ use crate::diff::{diff, diff_except, is_exact, ConflictKind, Match, SessionIndex
 use crate::instant::Instant;
 use crate::occurrence::{wall_range_on, Occurrence};
 use crate::snapshot::ExistingSession;
+use crate::status::ExistingStatus;
 use crate::wall::WallRange;
 use crate::zone::Zone;
 
@@ -172,8 +173,8 @@ pub fn diff_class<'a>(sessions: &SessionIndex<'a>, occurrences: &[Diffed<'_>]) -
     let mut taken: HashSet<*const ExistingSession> = HashSet::new();
     for (i, row) in pairs {
         let o = &occurrences[i];
-        match row.status.as_str() {
-            "PENDING" | "CONFIRMED"
+        match row.status {
+            ExistingStatus::Pending | ExistingStatus::Confirmed
                 if sessions
                     .overlapping(o.start, o.end)
                     .all(|s| paired.contains(&key(s))) =>
@@ -181,7 +182,7 @@ pub fn diff_class<'a>(sessions: &SessionIndex<'a>, occurrences: &[Diffed<'_>]) -
                 taken.insert(key(row));
                 outcomes[i] = Some(Outcome::Move(row));
             }
-            "CANCELLED" => {
+            ExistingStatus::Cancelled => {
                 taken.insert(key(row));
                 outcomes[i] = Some(Outcome::Conflicts(vec![(
                     ConflictKind::CancelledSession,
@@ -205,7 +206,7 @@ pub fn diff_class<'a>(sessions: &SessionIndex<'a>, occurrences: &[Diffed<'_>]) -
                 session,
                 duplicate: o.legacy.and_then(|legacy| {
                     row_at(sessions, o.subject, legacy, |s| {
-                        matches!(s.status.as_str(), "PENDING" | "CONFIRMED")
+                        s.status.is_open()
                             && !exact_rows.contains(&key(s))
                             && !taken.contains(&key(s))
                     })

@@ -11,6 +11,7 @@
 //! | idea | module | SPEC |
 //! | --- | --- | --- |
 //! | input snapshot, fatal input | [`snapshot`](Snapshot), [`json`], [`Options`] | §2, §5, R1–R3 |
+//! | statuses read and written | [`ExistingStatus`], [`AssignmentStatus`], [`SessionStatus`] | §3.3, §3.5, R22 |
 //! | wall times `HH:MM` | [`WallTime`], [`WallRange`] | R8 |
 //! | zones, the compatible DST rule | [`Zone`] | §3.1, R6, R9 |
 //! | local dates and weeks | [`calendar`] | R10, R11, R14 |
@@ -73,6 +74,7 @@ mod price;
 mod request;
 mod rotation;
 mod snapshot;
+mod status;
 mod tutor;
 mod wall;
 mod zone;
@@ -93,8 +95,8 @@ pub use money::{format_cents, Money};
 pub use occurrence::{wall_range_on, Occurrence, SlotFault, SlotShape, Window, WEEK_SECONDS};
 pub use options::{Options, MAX_WEEKS, MIN_WEEKS};
 pub use plan::{
-    Conflict, Create, DataError, DataErrorCode, Existing, Move, Plan, SessionStatus, SkipReason,
-    Skipped, Summary, Warning, WarningCode, FORMAT_VERSION,
+    Conflict, Create, DataError, DataErrorCode, Existing, Move, Plan, SkipReason, Skipped, Summary,
+    Warning, WarningCode, FORMAT_VERSION,
 };
 pub use planner::plan;
 pub use price::{price_cents, price_text};
@@ -107,6 +109,7 @@ pub use snapshot::{
     Availability, Class, ExistingSession, SlotCancellation, Snapshot, TimeSlot, Tutor,
     TutorAssignment,
 };
+pub use status::{AssignmentStatus, ExistingStatus, SessionStatus};
 pub use tutor::{
     available_tutors, covers, double_booked, has_active_availability, TutorAvailability,
 };

@@ -14,6 +14,7 @@ use crate::diff::SessionIndex;
 use crate::occurrence::Window;
 use crate::plan::{Finding, Plan, Warning, WarningCode};
 use crate::snapshot::ExistingSession;
+use crate::status::ExistingStatus;
 use crate::tutor::double_booked;
 
 /// The plan of the union of disjoint groups of classes, each planned for the same `window`
@@ -82,7 +83,7 @@ fn warn_double_bookings(plan: &mut Plan, tutor_sessions: &[ExistingSession]) {
     let mut busy: Vec<Vec<&ExistingSession>> = vec![Vec::new(); ranks.len()];
     for s in tutor_sessions {
         let rank = s.tutor_id.as_deref().and_then(|t| ranks.get(t));
-        if let (Some(&rank), false) = (rank, s.status == "CANCELLED") {
+        if let (Some(&rank), false) = (rank, s.status == ExistingStatus::Cancelled) {
             busy[rank as usize].push(s);
         }
     }

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::diff::ConflictKind;
 use crate::instant::Instant;
 use crate::occurrence::Window;
+use crate::status::SessionStatus;
 
 /// An id or other string of the plan, shared between the entries that repeat it (a class's
 /// id appears in every one of its sessions) so that planning does not copy it each time.
@@ -86,27 +87,6 @@ impl Finding {
             scheduled_end: c.scheduled_end,
             assignment_id: c.assignment_id.clone(),
             tutor_id: tutor,
-        }
-    }
-}
-
-/// Session status written on created sessions (§3.5).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
-pub enum SessionStatus {
-    /// No tutor.
-    Pending,
-    /// A tutor was assigned.
-    Confirmed,
-}
-
-impl SessionStatus {
-    /// `"PENDING"` or `"CONFIRMED"`, as the database enum spells it.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SessionStatus::Pending => "PENDING",
-            SessionStatus::Confirmed => "CONFIRMED",
         }
     }
 }

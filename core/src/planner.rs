@@ -13,12 +13,13 @@ use crate::legacy::{diff_class, legacy_instants, Diffed, Outcome};
 use crate::occurrence::{Occurrence, SlotShape, Window};
 use crate::options::Options;
 use crate::plan::{
-    Conflict, Create, DataError, DataErrorCode, Existing, Finding, Id, Move, Plan, SessionStatus,
-    SkipReason, Skipped, Warning, WarningCode,
+    Conflict, Create, DataError, DataErrorCode, Existing, Finding, Id, Move, Plan, SkipReason,
+    Skipped, Warning, WarningCode,
 };
 use crate::price::price_text;
 use crate::rotation::claim;
 use crate::snapshot::{Class, ExistingSession, Snapshot, TimeSlot, Tutor};
+use crate::status::{AssignmentStatus, SessionStatus};
 use crate::tutor::{double_booked, TutorAvailability};
 use crate::zone::Zone;
 
@@ -130,7 +131,7 @@ impl<'i, 'a> ClassPlanner<'i, 'a> {
         let mut candidates: Vec<Candidate<'a>> = index
             .assignments_of(&class.id)
             .iter()
-            .filter(|a| a.is_active && a.status == "ACCEPTED")
+            .filter(|a| a.is_active && a.status == AssignmentStatus::Accepted)
             .map(|a| Candidate::new(a, zone))
             .collect();
         sort_in_claim_order(&mut candidates);

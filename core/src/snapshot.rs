@@ -18,6 +18,7 @@ use crate::error::Error;
 use crate::instant::Instant;
 use crate::json::{integer_value, is_integer_literal};
 use crate::money::Money;
+use crate::status::{AssignmentStatus, ExistingStatus};
 
 /// Everything a computation reads: plain data shaped like the platform's Prisma rows.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -150,7 +151,8 @@ pub struct TutorAssignment {
     )]
     pub end_date: Option<Instant>,
     /// Only `ACCEPTED` assignments apply.
-    pub status: String,
+    #[cfg_attr(feature = "tsify", tsify(type = "string"))]
+    pub status: AssignmentStatus,
     /// Only active assignments apply.
     pub is_active: bool,
     /// Orders applicable assignments (then `id`).
@@ -218,7 +220,8 @@ pub struct ExistingSession {
     #[cfg_attr(feature = "tsify", tsify(type = "Instant | Date"))]
     pub scheduled_end: Instant,
     /// `PENDING`, `CONFIRMED`, `COMPLETED`, `CANCELLED` (other strings match none of them).
-    pub status: String,
+    #[cfg_attr(feature = "tsify", tsify(type = "string"))]
+    pub status: ExistingStatus,
     /// Stored price.
     #[cfg_attr(feature = "tsify", serde(default))]
     pub price: Option<Money>,
@@ -293,7 +296,7 @@ impl Snapshot {
                     recurrence_config: r.get("recurrenceConfig").cloned(),
                     start_date: r.opt_instant("startDate")?,
                     end_date: r.opt_instant("endDate")?,
-                    status: r.string("status")?,
+                    status: r.string("status")?.into(),
                     is_active: r.boolean("isActive")?,
                     created_at: r.instant("createdAt")?,
                 })
@@ -326,7 +329,7 @@ impl Snapshot {
                     subject: r.string("subject")?,
                     scheduled_start: r.instant("scheduledStart")?,
                     scheduled_end: r.instant("scheduledEnd")?,
-                    status: r.string("status")?,
+                    status: r.string("status")?.into(),
                     price: r.opt_money("price")?,
                     cancellation_reason: r
                         .get("cancellationReason")

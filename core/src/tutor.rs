@@ -13,6 +13,7 @@ use crate::options::default_zone;
 use crate::request::{AvailableTutors, AvailableTutorsRequest};
 use crate::snapshot::Snapshot;
 use crate::snapshot::Tutor;
+use crate::status::AssignmentStatus;
 use crate::wall::WallRange;
 use crate::zone::Zone;
 
@@ -218,7 +219,9 @@ pub fn available_tutors(
     let mut tutor_ids: Vec<String> = index
         .assignments_of(&class.id)
         .iter()
-        .filter(|a| a.is_active && a.status == "ACCEPTED" && a.subject == request.subject)
+        .filter(|a| {
+            a.is_active && a.status == AssignmentStatus::Accepted && a.subject == request.subject
+        })
         .filter_map(|a| index.tutor_ranked(&a.tutor_id))
         .filter(|(_, t)| !has_active_availability(t) || covers(t, zone, start, end))
         .filter(|(rank, _)| !is_busy(index.busy(*rank), start, end))

@@ -111,7 +111,7 @@ fn row(
         subject: c.subject.to_string(),
         scheduled_start: at.0,
         scheduled_end: at.1,
-        status: status.to_owned(),
+        status: status.into(),
         price: Money::parse_str(&c.price),
         cancellation_reason: None,
     }

@@ -177,7 +177,7 @@ proptest! {
             applied.existing_sessions.push(ExistingSession {
                 id: format!("new{i:05}"), class_id: c.class_id.to_string(), tutor_id: c.tutor_id.as_deref().map(str::to_owned),
                 subject: c.subject.to_string(), scheduled_start: c.scheduled_start, scheduled_end: c.scheduled_end,
-                status: c.status.as_str().to_owned(), price: genova_sessions_core::Money::parse_str(&c.price),
+                status: c.status.into(), price: genova_sessions_core::Money::parse_str(&c.price),
                 cancellation_reason: None });
         }
         let second = run(&applied, now, weeks);

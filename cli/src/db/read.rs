@@ -5,7 +5,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use sha2::{Digest, Sha256};
 
-use genova_sessions_core::{ExistingSession, Instant};
+use genova_sessions_core::{ExistingSession, ExistingStatus, Instant};
+use serde::Deserialize;
 
 use super::{sql, Db, DbError};
 
@@ -97,7 +98,7 @@ impl Db {
                     subject: String::new(),
                     scheduled_start: start?,
                     scheduled_end: end?,
-                    status,
+                    status: status.into(),
                     price: None,
                     cancellation_reason: None,
                 })
@@ -426,6 +427,18 @@ fn list(out: &mut String, name: &str, rows: &[Row], keep: impl Fn(&Row) -> bool)
     out.push(']');
 }
 
+/// What [`BatchRows::holds`] compares of a session row: its subject and instants as written,
+/// and its status (absent or `null` is not cancelled).
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct HeldSession {
+    subject: String,
+    scheduled_start: String,
+    scheduled_end: String,
+    #[serde(default)]
+    status: Option<ExistingStatus>,
+}
+
 impl BatchRows {
     /// The batch as snapshot JSON text (SPEC §2).
     pub fn snapshot_text(&self) -> String {
@@ -476,11 +489,11 @@ impl BatchRows {
     pub fn holds(&self, planned: &crate::db::write::NewSession) -> bool {
         self.sessions.iter().any(|r| {
             r.key == planned.class_id
-                && serde_json::from_str::<serde_json::Value>(&r.json).is_ok_and(|s| {
-                    s["subject"] == planned.subject.as_str()
-                        && s["scheduledStart"] == planned.scheduled_start.as_str()
-                        && s["scheduledEnd"] == planned.scheduled_end.as_str()
-                        && s["status"] != "CANCELLED"
+                && serde_json::from_str::<HeldSession>(&r.json).is_ok_and(|s| {
+                    s.subject == planned.subject
+                        && s.scheduled_start == planned.scheduled_start
+                        && s.scheduled_end == planned.scheduled_end
+                        && s.status != Some(ExistingStatus::Cancelled)
                 })
         })
     }

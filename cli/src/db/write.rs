@@ -4,6 +4,8 @@
 
 use std::time::Duration;
 
+use genova_sessions_core::SessionStatus;
+
 use super::{Backend, Db, DbError};
 
 /// A session to insert, as the plan's `create` entry gives it.
@@ -23,7 +25,7 @@ pub struct NewSession {
     /// Tutor (users.id) or `null`.
     pub tutor_id: Option<String>,
     /// `PENDING` or `CONFIRMED`.
-    pub status: String,
+    pub status: SessionStatus,
     /// Exact price, two decimals.
     pub price: String,
 }
@@ -37,7 +39,7 @@ impl From<&genova_sessions_core::Create> for NewSession {
             scheduled_start: c.scheduled_start.to_string(),
             scheduled_end: c.scheduled_end.to_string(),
             tutor_id: c.tutor_id.as_deref().map(str::to_owned),
-            status: c.status.as_str().to_owned(),
+            status: c.status,
             price: c.price.to_string(),
         }
     }
@@ -85,7 +87,7 @@ fn copy_rows(sessions: &[NewSession], ids: &[String]) -> String {
         out.push('\t');
         field(&mut out, &s.price);
         out.push('\t');
-        field(&mut out, &s.status);
+        field(&mut out, s.status.as_str());
         out.push('\t');
         out.push_str(&created);
         out.push('\n');

@@ -141,7 +141,7 @@ pub fn assignment(
         recurrence_config: config,
         start_date: None,
         end_date: None,
-        status: "ACCEPTED".to_owned(),
+        status: "ACCEPTED".into(),
         is_active: true,
         created_at,
     }
