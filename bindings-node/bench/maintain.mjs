@@ -93,6 +93,11 @@ for (const run of ['first run', 're-run']) {
   console.log(`${run}: ${seconds.toFixed(1)} s, ${result.classesProcessed} classes, ${result.sessionsGenerated} sessions created, ` +
     `${result.errors.length} errors, ${result.warnings.length} warnings, ${statements} statements (${(statements / batches).toFixed(1)} per batch of 500); ` +
     `highest RSS sampled ${where(peak)}`);
+  // With --expose-gc: what is live once the run's garbage is collected.
+  if (globalThis.gc) {
+    globalThis.gc();
+    console.log(`after a full GC: ${where(process.memoryUsage())}`);
+  }
 }
 clearInterval(sample);
 const stored = (await sql(`SELECT count(*)::int AS n, count(DISTINCT ("classId", subject, "scheduledStart"))::int AS d FROM tutoring_sessions`)).rows[0];
