@@ -7,12 +7,10 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, TimeZone};
 use chrono_tz::Tz;
 use genova_sessions_core::{
-    cascade_slot_deactivated, cascade_week_cancelled, json, Cancel, CancelSession, ExistingSession,
+    cascade_slot_deactivated, cascade_week_cancelled, Cancel, CancelSession, ExistingSession,
     Instant, Options, SlotDeactivatedRequest, Snapshot, WeekCancelledRequest,
 };
-use serde_json::Value;
 
-use crate::db::read::BatchRows;
 use crate::db::write::Cancellation;
 
 /// The default sentence stored on a session whose slot was deactivated.
@@ -50,19 +48,10 @@ enum Cause<'a> {
     WeekCancelled(Option<&'a str>),
 }
 
-/// The batch's cascades: every future `PENDING`/`CONFIRMED` session of a deactivated slot or a
-/// cancelled week, once, by session id (a session named twice keeps its slot's cause).
-pub fn reconcile(rows: &BatchRows, options: &Value, reasons: &Reasons) -> Vec<Cancellation> {
-    let snapshot = match json::parse(&rows.snapshot_text()).and_then(|v| Snapshot::from_value(&v)) {
-        Ok(snapshot) => snapshot,
-        Err(e) => {
-            tracing::warn!(error = %e, "cascades skipped: the batch cannot be read");
-            return Vec::new();
-        }
-    };
-    let Ok(options) = Options::from_value(options) else {
-        return Vec::new();
-    };
+/// The cascades of a batch's snapshot: every future `PENDING`/`CONFIRMED` session of a
+/// deactivated slot or a cancelled week, once, by session id (a session named twice keeps its
+/// slot's cause).
+pub fn reconcile(snapshot: &Snapshot, options: &Options, reasons: &Reasons) -> Vec<Cancellation> {
     let zone = options.default_timezone.as_str();
     // Session id → (cause, the core's reason, kept for the audit log).
     let mut found: BTreeMap<String, (Cause<'_>, String)> = BTreeMap::new();
@@ -71,7 +60,7 @@ pub fn reconcile(rows: &BatchRows, options: &Value, reasons: &Reasons) -> Vec<Ca
             time_slot_id: slot.id.clone(),
             now: options.now,
         };
-        for s in cancelled(cascade_slot_deactivated(&snapshot, &request, zone)) {
+        for s in cancelled(cascade_slot_deactivated(snapshot, &request, zone)) {
             found
                 .entry(s.session_id)
                 .or_insert((Cause::SlotRemoved, s.cancellation_reason));
@@ -82,7 +71,7 @@ pub fn reconcile(rows: &BatchRows, options: &Value, reasons: &Reasons) -> Vec<Ca
             cancellation_id: x.id.clone(),
             now: options.now,
         };
-        for s in cancelled(cascade_week_cancelled(&snapshot, &request, zone)) {
+        for s in cancelled(cascade_week_cancelled(snapshot, &request, zone)) {
             found.entry(s.session_id).or_insert((
                 Cause::WeekCancelled(x.reason.as_deref()),
                 s.cancellation_reason,

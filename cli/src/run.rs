@@ -10,9 +10,9 @@ use std::time::Duration;
 
 use chrono::Duration as Span;
 use genova_sessions_core::{
-    merge, plan_json, DataError, DataErrorCode, Options, Plan, WarningCode, Window,
+    json, merge, DataError, DataErrorCode, Error, Options, Plan, Snapshot, WarningCode, Window,
 };
-use serde_json::Value;
+use serde::Deserialize;
 
 use crate::audit::AuditLog;
 use crate::db::read::{BatchRows, Sessions, STATEMENTS_PER_BATCH};
@@ -38,8 +38,9 @@ pub enum Mode {
 
 /// How to run.
 pub struct Spec {
-    /// Core options: `now`, `weeks`, `defaultTimezone` (already valid).
-    pub options: Value,
+    /// Core options: `now` (truncated to milliseconds), `weeks`, `defaultTimezone`,
+    /// `legacyTimezone`, read and checked once from the flags or the plan file.
+    pub options: Options,
     /// Classes per batch.
     pub batch_size: usize,
     /// The classes this worker takes.
@@ -102,15 +103,9 @@ impl From<DbError> for Stopped {
     }
 }
 
-/// The window of the options (validated by the caller).
-pub fn window_of(options: &Value) -> Window {
-    let o = Options::from_value(options).expect("options validated before the run");
-    Window::new(o.now, o.weeks)
-}
-
-/// Whether the options name the zone the old generator ran in (SPEC §3.9).
-pub fn has_legacy_timezone(options: &Value) -> bool {
-    options.get("legacyTimezone").is_some_and(|v| !v.is_null())
+/// The window the options plan.
+pub fn window_of(options: &Options) -> Window {
+    Window::new(options.now, options.weeks)
 }
 
 /// RFC 3339 bounds of the sessions that can overlap an occurrence of `window` (an occurrence
@@ -152,7 +147,7 @@ pub async fn run(
     let (from, until) = session_bounds(
         window,
         spec.reconcile.is_some(),
-        has_legacy_timezone(&spec.options),
+        spec.options.legacy_timezone.is_some(),
     );
     let sessions = Sessions::Near {
         from: &from,
@@ -326,7 +321,7 @@ pub async fn run(
 
 /// What planning needs, owned so that it runs on a blocking thread.
 struct Planner {
-    options: Value,
+    options: Options,
     window: Window,
     /// Plan the rows (not for `--apply`, which writes the saved plan).
     plan: bool,
@@ -356,16 +351,24 @@ impl Planner {
             .iter()
             .map(|c| (c.key.clone(), class_info(&c.json)))
             .collect();
-        let plan = if self.plan {
-            let mut plan = plan_rows(&rows, &self.options, self.window);
-            fit_price_column(&mut plan);
-            plan
-        } else {
-            Plan::empty(self.window)
+        // The batch's snapshot, read once for its plan and its cascades.
+        let snapshot =
+            (self.plan || self.reconcile.is_some()).then(|| read_snapshot(&rows.snapshot_text()));
+        let plan = match &snapshot {
+            Some(batch) if self.plan => {
+                let mut plan = plan_rows(&rows, batch, &self.options, self.window);
+                fit_price_column(&mut plan);
+                plan
+            }
+            _ => Plan::empty(self.window),
         };
-        let cancels = match &self.reconcile {
-            Some(reasons) => reconcile(&rows, &self.options, reasons),
-            None => Vec::new(),
+        let cancels = match (&self.reconcile, &snapshot) {
+            (Some(reasons), Some(Ok(snapshot))) => reconcile(snapshot, &self.options, reasons),
+            (Some(_), Some(Err(e))) => {
+                tracing::warn!(error = %e, "cascades skipped: the batch cannot be read");
+                Vec::new()
+            }
+            _ => Vec::new(),
         };
         let subjects = if plan.moves.is_empty() {
             BTreeMap::new()
@@ -638,14 +641,28 @@ fn stale_plan(classes: &[impl AsRef<str>], scope: &str) -> Stopped {
     }
 }
 
-/// The batch's plan; when its rows are unreadable input (SPEC §5), each class is planned
-/// alone so that only the class at fault fails (`INVALID_INPUT`).
-fn plan_rows(rows: &BatchRows, options: &Value, window: Window) -> Plan {
-    if let Ok(plan) = plan_json(&rows.snapshot_text(), options) {
-        return plan;
+/// Snapshot JSON text read as the core's snapshot, reporting the first problem in SPEC §5's
+/// order (`INPUT_TOO_LARGE`, `INVALID_JSON`, `INVALID_FIELD`).
+fn read_snapshot(text: &str) -> Result<Snapshot, Error> {
+    json::parse(text).and_then(|value| Snapshot::from_value(&value))
+}
+
+/// The plan of the batch's snapshot (`batch`, read from `rows`); when the rows are unreadable
+/// input (SPEC §5), each class is read and planned alone so that only the class at fault fails
+/// (`INVALID_INPUT`).
+fn plan_rows(
+    rows: &BatchRows,
+    batch: &Result<Snapshot, Error>,
+    options: &Options,
+    window: Window,
+) -> Plan {
+    let plan = |snapshot: &Snapshot| genova_sessions_core::plan(snapshot, options);
+    if let Ok(Ok(whole)) = batch.as_ref().map(plan) {
+        return whole;
     }
     let parts = rows.classes.iter().map(|c| {
-        plan_json(&rows.class_snapshot_text(&c.key), options).unwrap_or_else(|e| {
+        let class = read_snapshot(&rows.class_snapshot_text(&c.key));
+        class.and_then(|s| plan(&s)).unwrap_or_else(|e| {
             let mut failed = Plan::empty(window);
             failed.errors.push(DataError {
                 code: DataErrorCode::InvalidInput,
@@ -712,11 +729,20 @@ fn fit_price_column(plan: &mut Plan) {
     plan.finish();
 }
 
+/// What the report shows of a class row: its name and zone (absent or `null` when unknown).
+#[derive(Default, Deserialize)]
+struct ClassRow {
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    timezone: Option<String>,
+}
+
 fn class_info(json: &str) -> ClassInfo {
-    let v: Value = serde_json::from_str(json).unwrap_or(Value::Null);
+    let row: ClassRow = serde_json::from_str(json).unwrap_or_default();
     ClassInfo {
-        name: v["name"].as_str().unwrap_or_default().to_owned(),
-        timezone: v["timezone"].as_str().map(str::to_owned),
+        name: row.name.unwrap_or_default(),
+        timezone: row.timezone,
     }
 }
 

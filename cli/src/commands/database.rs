@@ -3,7 +3,7 @@
 use std::time::Instant as Clock;
 
 use genova_sessions_core::{Instant, Options};
-use serde_json::{json, Value};
+use serde_json::json;
 
 use crate::audit::AuditLog;
 use crate::cli::DbArgs;
@@ -22,26 +22,23 @@ pub fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
         .map_err(|e| Failure::Runtime(format!("cannot start the async runtime: {e}")))
 }
 
-/// The core options of a run, checked like `plan --input`'s (bad ones exit 2).
+/// The core options of a run, read from its flags (or a plan file) once and checked like
+/// `plan --input`'s, with the same messages (bad ones exit 2).
 pub fn options(
     now: Option<&str>,
     weeks: i64,
     default_timezone: &str,
     legacy_timezone: Option<&str>,
-) -> Result<Value, Failure> {
+) -> Result<Options, Failure> {
     let now = now.map_or_else(current_time, str::to_owned);
     let value = json!({
         "now": now, "weeks": weeks, "defaultTimezone": default_timezone,
         "legacyTimezone": legacy_timezone,
     });
-    let parsed = Options::from_value(&value)?;
-    // Store `now` in the form the plan writes it, so files and logs agree.
-    Ok(json!({
-        "now": parsed.now.truncate_to_millis().to_string(),
-        "weeks": parsed.weeks,
-        "defaultTimezone": parsed.default_timezone,
-        "legacyTimezone": parsed.legacy_timezone,
-    }))
+    let mut options = Options::from_value(&value)?;
+    // `now` as the plan writes it, so that files and logs agree with the plan.
+    options.now = options.now.truncate_to_millis();
+    Ok(options)
 }
 
 /// How a printed command names a database so that it runs as shown: the URL when it holds no
@@ -64,7 +61,7 @@ pub fn program() -> String {
 }
 
 /// The options and mode of a `migrate` or `maintain` run from its flags.
-pub fn planned(args: &DbArgs, weeks: i64, dry_run: bool) -> Result<(Value, Mode), Failure> {
+pub fn planned(args: &DbArgs, weeks: i64, dry_run: bool) -> Result<(Options, Mode), Failure> {
     check_now(args.now.as_deref())?;
     let options = options(
         args.now.as_deref(),
@@ -79,12 +76,12 @@ pub fn planned(args: &DbArgs, weeks: i64, dry_run: bool) -> Result<(Value, Mode)
 /// Connects, runs and closes; a database failure is exit 1 with one line.
 pub async fn execute(
     args: &DbArgs,
-    options: Value,
+    options: Options,
     mode: Mode,
     reconcile: Option<Reasons>,
 ) -> Result<(Outcome, std::time::Duration), Failure> {
     let started = Clock::now();
-    let now = options["now"].as_str().unwrap_or_default().to_owned();
+    let now = options.now.to_string();
     let mut audit = match &args.audit_log {
         Some(path) if !matches!(mode, Mode::DryRun) => Some(
             AuditLog::open(path, &now)

@@ -147,7 +147,7 @@ pub fn run(args: &DemoArgs) -> Result<Done, Failure> {
         let say = |out: &mut std::io::StdoutLock<'_>, line: String| {
             let _ = writeln!(out, "{line}");
         };
-        let ready = prepare(&mut db, options["now"].as_str().unwrap_or_default(), &shown).await;
+        let ready = prepare(&mut db, &options.now.to_string(), &shown).await;
         let ready = match ready {
             Ok(line) => line,
             Err(e) => {

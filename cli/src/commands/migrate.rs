@@ -85,7 +85,7 @@ pub fn run(args: &MigrateArgs) -> Result<Done, Failure> {
     if let Some(path) = &args.out {
         let file = PlanFile {
             format_version: PLAN_FILE_VERSION.to_owned(),
-            now: options["now"].as_str().unwrap_or_default().to_owned(),
+            now: options.now.to_string(),
             weeks: args.weeks,
             default_timezone: args.db.default_timezone.clone(),
             legacy_timezone: args.db.legacy_timezone.clone(),
