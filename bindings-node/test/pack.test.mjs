@@ -21,7 +21,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { packageDir } from './support.mjs';
 
 const both = process.env.GENOVA_INSTALL_TEST_BOTH === '1';
@@ -37,7 +37,17 @@ const wasiRuntime = ['@napi-rs/wasm-runtime', '@emnapi/core', '@emnapi/runtime',
 const tsc = join(packageDir, 'node_modules', 'typescript', 'bin', 'tsc');
 
 let dir;
-const npm = (args, cwd) => execFileSync('npm', args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_loglevel: 'error' } });
+/**
+ * npm as the user runs it: its own CLI script through this Node when `npm test` started us
+ * (`npm_execpath`), else the `npm` on the PATH — through the shell on Windows, where it is
+ * `npm.cmd`, which `execFileSync` cannot start by itself.
+ */
+const npm = (args, cwd) => {
+  const options = { cwd, encoding: 'utf8', env: { ...process.env, npm_config_loglevel: 'error' } };
+  const cli = process.env.npm_execpath;
+  if (cli && /\.c?js$/.test(cli)) return execFileSync(process.execPath, [cli, ...args], options);
+  return execFileSync('npm', args, { ...options, shell: process.platform === 'win32' });
+};
 /** `npm pack` of a folder into `dir`; the tarball's path. */
 const pack = (folder) => {
   const out = npm(['pack', '--json', '--ignore-scripts', '--pack-destination', dir, folder], packageDir);
@@ -77,7 +87,8 @@ before(() => {
   const packed = pack(packageDir);
   const staged = join(dir, 'main');
   mkdirSync(staged);
-  execFileSync('tar', ['xzf', packed.tarball, '-C', staged]);
+  // Paths relative to `dir`: Git for Windows' GNU tar reads `C:` in an absolute path as a host.
+  execFileSync('tar', ['xzf', basename(packed.tarball), '-C', 'main'], { cwd: dirname(packed.tarball) });
   rmSync(packed.tarball);
   const stagedPackage = join(staged, 'package');
   for (const f of readdirSync(stagedPackage)) if (f.endsWith('.node')) rmSync(join(stagedPackage, f));
