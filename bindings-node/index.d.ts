@@ -797,44 +797,6 @@ export interface PriceUpdate {
     price: string;
 }
 
-/** @deprecated The same type as `Create` (the WebAssembly build's name). */
-export type PlanCreate = Create;
-/** @deprecated The same type as `Existing` (the WebAssembly build's name). */
-export type PlanExisting = Existing;
-/** @deprecated The same type as `Conflict` (the WebAssembly build's name). */
-export type PlanConflict = Conflict;
-/** @deprecated The same type as `Skipped` (the WebAssembly build's name). */
-export type PlanSkipped = Skipped;
-/** @deprecated The same type as `Warning` (the WebAssembly build's name). */
-export type PlanWarning = Warning;
-/** @deprecated The same type as `DataError` (the WebAssembly build's name). */
-export type PlanError = DataError;
-/** @deprecated The same type as `Summary` (the WebAssembly build's name). */
-export type PlanSummary = Summary;
-/** @deprecated The same type as `Window` (the WebAssembly build's name). */
-export type PlanWindow = Window;
-/** @deprecated The same type as `Class` (the WebAssembly build's name). */
-export type ClassRow = Class;
-/** @deprecated The same type as `TimeSlot` (the WebAssembly build's name). */
-export type TimeSlotRow = TimeSlot;
-/** @deprecated The same type as `SlotCancellation` (the WebAssembly build's name). */
-export type SlotCancellationRow = SlotCancellation;
-/** @deprecated The same type as `TutorAssignment` (the WebAssembly build's name). */
-export type TutorAssignmentRow = TutorAssignment;
-/** @deprecated The same type as `Tutor` (the WebAssembly build's name). */
-export type TutorRow = Tutor;
-/** @deprecated The same type as `Availability` (the WebAssembly build's name). */
-export type AvailabilityRow = Availability;
-/** @deprecated The same type as `ExistingSession` (the WebAssembly build's name). */
-export type ExistingSessionRow = ExistingSession;
-/** @deprecated The same type as `AvailableTutors` (the WebAssembly build's name). */
-export type AvailableTutorsResult = AvailableTutors;
-/** @deprecated The same type as `Cancel` (the WebAssembly build's name). */
-export type CancelResult = Cancel;
-/** @deprecated The same type as `CancelSession` (the WebAssembly build's name). */
-export type CancelEntry = CancelSession;
-/** @deprecated The same type as `Reprice` (the WebAssembly build's name). */
-export type RepriceResult = Reprice;
 
 
 /**

@@ -1,6 +1,6 @@
 // The errors the drop-in rejects with. Each has a `code` to branch on (as the addon's errors
 // carry SPEC §5's), so a route can map them to HTTP statuses without reading messages.
-import type { PlanError, PlanWarning } from '../../index';
+import type { DataError, Warning } from '../../index';
 import type { CallbackFailure } from './types';
 
 /** An unknown class, slot or tutor; `code` is `NOT_FOUND`. */
@@ -20,11 +20,11 @@ export class NotFoundError extends Error {
  * again.
  */
 export class SessionDataError extends Error {
-  readonly code: PlanError['code'];
+  readonly code: DataError['code'];
   readonly classId: string;
-  readonly errors: PlanError[];
-  readonly warnings: PlanWarning[];
-  constructor(classId: string, errors: PlanError[], warnings: PlanWarning[]) {
+  readonly errors: DataError[];
+  readonly warnings: Warning[];
+  constructor(classId: string, errors: DataError[], warnings: Warning[]) {
     const first = errors[0];
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
     super(`class ${classId} cannot be planned: ${first.code}: ${first.message}${more}; nothing was written`);

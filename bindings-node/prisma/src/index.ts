@@ -11,7 +11,7 @@
 // compute (plan, cascades, repricing), and writes with the CLI's INSERT and updateMany.
 import { randomUUID } from 'node:crypto';
 import * as native from '../../index';
-import type { Plan, PlanCreate, PlanError, PlanOptions, PlanWarning, Snapshot } from '../../index';
+import type { Plan, Create, DataError, PlanOptions, Warning, Snapshot } from '../../index';
 import { CallbackError, LockTimeoutError, NotFoundError, SessionDataError } from './errors';
 import { readSnapshot, type Loaded } from './load';
 import type {
@@ -184,12 +184,12 @@ export function createSessionGenerator(prisma: SessionPrisma, options: SessionGe
    * The rows, when asked, are read back through the client (`TutoringSession` as Prisma
    * returns it).
    */
-  async function insert(tx: SessionDb, creates: PlanCreate[], returning: boolean): Promise<{ count: number; rows: TutoringSession[] }> {
+  async function insert(tx: SessionDb, creates: Create[], returning: boolean): Promise<{ count: number; rows: TutoringSession[] }> {
     const out = { count: 0, rows: [] as TutoringSession[] };
     for (let i = 0; i < creates.length; i += INSERT_CHUNK) {
       const chunk = creates.slice(i, i + INSERT_CHUNK);
       const ids: string[] = chunk.map(() => randomUUID());
-      const column = <K extends keyof PlanCreate>(k: K) => textArray(chunk.map((c) => c[k] as string | null));
+      const column = <K extends keyof Create>(k: K) => textArray(chunk.map((c) => c[k] as string | null));
       out.count += Number(await tx.$executeRawUnsafe(INSERT_SQL, textArray(ids), column('classId'), column('tutorId'),
         column('scheduledStart'), column('scheduledEnd'), column('subject'), column('price'), column('status')));
       if (returning) {
@@ -332,7 +332,7 @@ export function createSessionGenerator(prisma: SessionPrisma, options: SessionGe
     let classesProcessed = 0;
     let sessionsGenerated = 0;
     const errors: MaintenanceResult['errors'] = [];
-    const warnings = new Map<string, PlanWarning>();
+    const warnings = new Map<string, Warning>();
     let empty: Plan | undefined;
     const returning = Boolean(options.onSessionsCreated);
     // The database's clock as the run starts: the rows created since, in classes of earlier
@@ -505,7 +505,7 @@ export function createSessionGenerator(prisma: SessionPrisma, options: SessionGe
   }
 
   /** Steps 2 to 4 of R25's earlier side (see `overlapCandidates`), on the sessions step 1 found. */
-  async function earlierSides(tx: SessionDb, candidates: string[], plan: Plan, firstClassId: string, runStart: Date, now: Date): Promise<PlanWarning[]> {
+  async function earlierSides(tx: SessionDb, candidates: string[], plan: Plan, firstClassId: string, runStart: Date, now: Date): Promise<Warning[]> {
     if (candidates.length === 0) return [];
     // 2. The candidates this run planned and wrote.
     const ours = (await tx.tutoringSession.findMany({
@@ -518,7 +518,7 @@ export function createSessionGenerator(prisma: SessionPrisma, options: SessionGe
     const rows = new Set(ours.map((r) => key(r.classId, r.tutorId, r.subject, r.scheduledStart.getTime(), r.scheduledEnd.getTime())));
     const classIds = [...new Set(ours.map((r) => r.classId))];
     // 3. Their create entries, from their classes' plans before this run wrote to them.
-    const sides: PlanCreate[] = [];
+    const sides: Create[] = [];
     for (let i = 0; i < classIds.length; i += PLAN_CHUNK) {
       const { plan: before } = await planFor(tx, classIds.slice(i, i + PLAN_CHUNK), now, MAINTENANCE_WEEKS, undefined, runStart);
       for (const c of before.create) {
@@ -554,8 +554,8 @@ export function createSessionGenerator(prisma: SessionPrisma, options: SessionGe
 interface Written {
   classesProcessed: number;
   count: number;
-  errors: PlanError[];
-  warnings: PlanWarning[];
+  errors: DataError[];
+  warnings: Warning[];
   rows: TutoringSession[];
 }
 

@@ -2,7 +2,7 @@
 // and the time-slot preview routes' computation, answered by the core's plan: the same tutor
 // the generator gives the same occurrence, whether it is stored or not, in the class's zone.
 import * as native from '../../index';
-import type { Plan, Snapshot, TutorAssignmentRow } from '../../index';
+import type { Plan, Snapshot, TutorAssignment } from '../../index';
 import { NotFoundError } from './errors';
 import { readSnapshot } from './load';
 import type { SessionDb, SessionGeneratorOptions } from './types';
@@ -11,7 +11,7 @@ const DAY = 86_400_000;
 const WEEK = 7 * DAY;
 
 /** A `ClassTutorAssignment` row as Prisma returns it, or a proposed one not saved yet. */
-export type TutorAssignmentInput = TutorAssignmentRow;
+export type TutorAssignmentInput = TutorAssignment;
 
 /** One previewed week of a slot, as the time-slot routes return it. */
 export interface SessionPreview {

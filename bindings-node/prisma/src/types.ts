@@ -1,7 +1,7 @@
 // The shapes the session services exchange with the API, and the part of a PrismaClient
 // they use (structural, so the API's own generated client fits without this package
 // depending on it: Prisma 5.14+ and 7 alike, see the README).
-import type { PlanConflict, PlanError, PlanWarning } from '../../index';
+import type { Conflict, DataError, Warning } from '../../index';
 
 /** A Prisma `Decimal` (decimal.js), or anything whose `toString()` is a decimal. */
 export interface DecimalLike {
@@ -42,7 +42,7 @@ export interface MaintenanceResult {
    */
   errors: Array<{ classId: string; error: string; code?: string }>;
   /** The plan's warnings over every class (malformed configs, double bookings across batches, ...). */
-  warnings: PlanWarning[];
+  warnings: Warning[];
   /** Milliseconds. */
   duration: number;
 }
@@ -61,11 +61,11 @@ export interface PlanProblems {
   /** The classes it planned. */
   classIds: string[];
   /** SPEC §4 errors (for the one-class services these also reject the call, see `SessionDataError`). */
-  errors: PlanError[];
+  errors: DataError[];
   /** SPEC §4 warnings: malformed configs, unknown patterns or tutors, double bookings, unavailable tutors. */
-  warnings: PlanWarning[];
+  warnings: Warning[];
   /** Occurrences not created because another session occupies their time. */
-  conflicts: PlanConflict[];
+  conflicts: Conflict[];
 }
 
 /** Where a caller's callback threw, handed to `onCallbackError`. */
