@@ -695,7 +695,7 @@ export interface DataError {
 /**
  * Error codes of problems in the data (§4).
  */
-export type DataErrorCode = "UNKNOWN_TIMEZONE" | "INVALID_SLOT" | "PRICE_OUT_OF_RANGE" | "INVALID_INPUT";
+export type DataErrorCode = "UNKNOWN_TIMEZONE" | "INVALID_SLOT";
 
 /**
  * Counts: list lengths and classes (R5, R24).

@@ -480,7 +480,7 @@ export interface Summary {
 /**
  * Error codes of problems in the data (§4).
  */
-export type DataErrorCode = "UNKNOWN_TIMEZONE" | "INVALID_SLOT" | "PRICE_OUT_OF_RANGE" | "INVALID_INPUT";
+export type DataErrorCode = "UNKNOWN_TIMEZONE" | "INVALID_SLOT";
 
 /**
  * Everything a computation reads: plain data shaped like the platform's Prisma rows.

@@ -22,6 +22,8 @@ mod report;
 #[cfg(feature = "db")]
 mod run;
 #[cfg(feature = "db")]
+mod run_plan;
+#[cfg(feature = "db")]
 mod shard;
 
 use std::process::ExitCode;

@@ -4,11 +4,12 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use genova_sessions_core::{Plan, TZDB_VERSION};
+use genova_sessions_core::TZDB_VERSION;
 use serde::{Deserialize, Serialize};
 
 use crate::db::write::{NewSession, SessionMove};
 use crate::exit::Failure;
+use crate::run_plan::RunPlan;
 
 /// The version of the plan file's own layout (the plan inside has its own). 1.1 added
 /// `legacyTimezone` and `moveLegacyRows`.
@@ -36,8 +37,8 @@ pub struct PlanFile {
     pub tzdb_version: String,
     /// Class id → SHA-256 of the rows its plan came from.
     pub fingerprints: BTreeMap<String, String>,
-    /// The plan (SPEC §4).
-    pub plan: Plan,
+    /// The plan (SPEC §4), with the CLI's errors.
+    pub plan: RunPlan,
 }
 
 impl PlanFile {
@@ -76,12 +77,12 @@ impl PlanFile {
 
     /// The plan's legacy rows to move for the classes `batch`.
     pub fn moves_of(&self, batch: &[String]) -> Vec<SessionMove> {
-        of_classes(&self.plan.moves, batch, |m| &m.class_id)
+        of_classes(&self.plan.core().moves, batch, |m| &m.class_id)
     }
 
     /// The plan's sessions to create for the classes `batch`.
     pub fn creates_of(&self, batch: &[String]) -> Vec<NewSession> {
-        of_classes(&self.plan.create, batch, |c| &c.class_id)
+        of_classes(&self.plan.core().create, batch, |c| &c.class_id)
     }
 }
 

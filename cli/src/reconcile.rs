@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, TimeZone};
 use chrono_tz::Tz;
 use genova_sessions_core::{
-    cascade_slot_deactivated, cascade_week_cancelled, Cancel, CancelSession, ExistingSession,
-    Instant, Options, SlotDeactivatedRequest, Snapshot, WeekCancelledRequest,
+    cascade_slot_deactivated, cascade_week_cancelled, Cancel, CancelSession, Error,
+    ExistingSession, Instant, Options, SlotDeactivatedRequest, Snapshot, WeekCancelledRequest,
 };
 
 use crate::db::write::Cancellation;
@@ -48,10 +48,21 @@ enum Cause<'a> {
     WeekCancelled(Option<&'a str>),
 }
 
-/// The cascades of a batch's snapshot: every future `PENDING`/`CONFIRMED` session of a
-/// deactivated slot or a cancelled week, once, by session id (a session named twice keeps its
-/// slot's cause).
-pub fn reconcile(snapshot: &Snapshot, options: &Options, reasons: &Reasons) -> Vec<Cancellation> {
+/// The cascades of a batch, from its snapshot as read: every future `PENDING`/`CONFIRMED`
+/// session of a deactivated slot or a cancelled week, once, by session id (a session named
+/// twice keeps its slot's cause); none when the batch cannot be read.
+pub fn reconcile(
+    batch: &Result<Snapshot, Error>,
+    options: &Options,
+    reasons: &Reasons,
+) -> Vec<Cancellation> {
+    let snapshot = match batch {
+        Ok(snapshot) => snapshot,
+        Err(e) => {
+            tracing::warn!(error = %e, "cascades skipped: the batch cannot be read");
+            return Vec::new();
+        }
+    };
     let zone = options.default_timezone.as_str();
     // Session id → (cause, the core's reason, kept for the audit log).
     let mut found: BTreeMap<String, (Cause<'_>, String)> = BTreeMap::new();
@@ -120,7 +131,7 @@ pub fn reconcile(snapshot: &Snapshot, options: &Options, reasons: &Reasons) -> V
 }
 
 /// A cascade's sessions; a cascade that fails (a bad zone option) cancels nothing.
-fn cancelled(cancel: Result<Cancel, genova_sessions_core::Error>) -> Vec<CancelSession> {
+fn cancelled(cancel: Result<Cancel, Error>) -> Vec<CancelSession> {
     match cancel {
         Ok(Cancel { cancel }) => cancel,
         Err(e) => {

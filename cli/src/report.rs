@@ -7,15 +7,16 @@ use std::str::FromStr;
 
 use chrono::TimeZone;
 use chrono_tz::Tz;
-use genova_sessions_core::{DataErrorCode, Instant, Move, Plan, WarningCode};
+use genova_sessions_core::{DataErrorCode, Instant, Move, WarningCode};
 
 use crate::db::write::Cancellation;
 use crate::run::ClassInfo;
+use crate::run_plan::{ErrorCode, RunPlan};
 
 /// `Plan: N to create, M existing, K conflicts, S skipped.` (and `, L legacy rows to move`
 /// before the period when there are some).
-pub fn plan_line(plan: &Plan) -> String {
-    let s = &plan.summary;
+pub fn plan_line(plan: &RunPlan) -> String {
+    let s = &plan.core().summary;
     let moves = match s.legacy_moves {
         0 => String::new(),
         n => format!(", {n} legacy rows to move"),
@@ -43,13 +44,13 @@ fn move_line(m: &Move, subject: &str, zone: Option<Tz>) -> String {
 /// The plan's `moves` alone, class by class (a write run's table shows no other line).
 pub fn moves(
     out: &mut impl Write,
-    plan: &Plan,
+    plan: &RunPlan,
     classes: &BTreeMap<String, ClassInfo>,
     subjects: &BTreeMap<String, String>,
     default_timezone: &str,
 ) -> io::Result<()> {
     let mut class: Option<&str> = None;
-    for m in &plan.moves {
+    for m in &plan.core().moves {
         let info = classes.get(&*m.class_id).cloned().unwrap_or_default();
         let zone_name = info.timezone.as_deref().unwrap_or(default_timezone);
         if class != Some(&*m.class_id) {
@@ -97,12 +98,13 @@ fn end_time(start: Instant, end: Instant, zone: Option<Tz>) -> String {
 /// shown first.
 pub fn table(
     out: &mut impl Write,
-    plan: &Plan,
+    run: &RunPlan,
     classes: &BTreeMap<String, ClassInfo>,
     subjects: &BTreeMap<String, String>,
     cancels: &[Cancellation],
     default_timezone: &str,
 ) -> io::Result<()> {
+    let plan = run.core();
     if !cancels.is_empty() {
         writeln!(
             out,
@@ -130,7 +132,7 @@ pub fn table(
         .chain(plan.moves.iter().map(|m| &*m.class_id))
         .chain(plan.conflicts.iter().map(|c| &*c.class_id))
         .chain(plan.skipped.iter().map(|s| &*s.class_id))
-        .chain(plan.errors.iter().map(|e| &*e.class_id))
+        .chain(run.errors().iter().map(|e| &*e.class_id))
         .chain(plan.warnings.iter().map(|w| &*w.class_id))
         .collect();
     ids.sort_unstable();
@@ -208,7 +210,7 @@ pub fn table(
         }
         let (warnings, errors) = (
             plan.warnings.iter().filter(|w| &*w.class_id == id).count(),
-            plan.errors.iter().filter(|e| &*e.class_id == id).count(),
+            run.errors().iter().filter(|e| &*e.class_id == id).count(),
         );
         if warnings + errors > 0 {
             writeln!(
@@ -217,7 +219,7 @@ pub fn table(
             )?;
         }
     }
-    writeln!(out, "{}", plan_line(plan))
+    writeln!(out, "{}", plan_line(run))
 }
 
 /// The lines of one kind of problem the table shows; `--format json` gives all of them.
@@ -247,20 +249,20 @@ fn warning_advice(code: WarningCode) -> &'static str {
 }
 
 /// What an error means and what to do about it.
-fn error_advice(code: DataErrorCode) -> &'static str {
+fn error_advice(code: ErrorCode) -> &'static str {
     match code {
-        DataErrorCode::UnknownTimezone => {
+        ErrorCode::Core(DataErrorCode::UnknownTimezone) => {
             "the class's time zone (its creator's country) is unknown: nothing is planned for \
              the class until the country is set"
         }
-        DataErrorCode::InvalidSlot => {
+        ErrorCode::Core(DataErrorCode::InvalidSlot) => {
             "the slot's day or times are invalid: nothing is planned for it until they are fixed"
         }
-        DataErrorCode::PriceOutOfRange => {
+        ErrorCode::PriceOutOfRange => {
             "a price does not fit the price column: check the tutor's rate and the member count; \
              nothing is written for the class"
         }
-        DataErrorCode::InvalidInput => {
+        ErrorCode::InvalidInput => {
             "the class's rows cannot be read: nothing is planned for the class until they are fixed"
         }
     }
@@ -276,21 +278,23 @@ fn class_label(classes: &BTreeMap<String, ClassInfo>, id: &str) -> String {
 
 /// Every warning and error of the plan, kind by kind, the first [`PROBLEMS_PER_KIND`] of each:
 /// class, subject, local date and time, tutor, and what to do. Tutor warnings name each
-/// session ([`Plan::findings`]); the others name the assignment, slot or class.
+/// session ([`Plan::findings`](genova_sessions_core::Plan::findings)); the others name the
+/// assignment, slot or class.
 pub fn problems(
     out: &mut impl Write,
-    plan: &Plan,
+    run: &RunPlan,
     classes: &BTreeMap<String, ClassInfo>,
     default_timezone: &str,
 ) -> io::Result<()> {
-    if plan.warnings.is_empty() && plan.errors.is_empty() {
+    let plan = run.core();
+    if plan.warnings.is_empty() && run.errors().is_empty() {
         return Ok(());
     }
     writeln!(
         out,
         "Problems: {} warning(s), {} error(s)",
         plan.warnings.len(),
-        plan.errors.len()
+        run.errors().len()
     )?;
     let zone_of = |class: &str| {
         let name = classes
@@ -353,12 +357,12 @@ pub fn problems(
         writeln!(out, "  {}: {}", code.as_str(), warning_advice(code))?;
         kind_lines(out, &lines)?;
     }
-    let mut codes: Vec<DataErrorCode> = plan.errors.iter().map(|e| e.code).collect();
+    let mut codes: Vec<ErrorCode> = run.errors().iter().map(|e| e.code).collect();
     codes.sort_by_key(|c| c.as_str());
     codes.dedup();
     for code in codes {
-        let lines: Vec<String> = plan
-            .errors
+        let lines: Vec<String> = run
+            .errors()
             .iter()
             .filter(|e| e.code == code)
             .map(|e| format!("    {}  {}", class_label(classes, &e.class_id), e.message))
@@ -371,7 +375,8 @@ pub fn problems(
 
 /// Every warning as JSON, one entry per session for the tutor warnings (with its start and
 /// end), one per assignment for the others.
-pub fn warnings_json(plan: &Plan) -> serde_json::Value {
+pub fn warnings_json(run: &RunPlan) -> serde_json::Value {
+    let plan = run.core();
     let tutor = |code: WarningCode| {
         matches!(
             code,
@@ -422,8 +427,8 @@ pub struct Moves {
 }
 
 /// The summary line about legacy rows, `None` when the plan has none to move.
-pub fn moves_line(plan: &Plan, dry_run: bool, moves: Moves) -> Option<String> {
-    let n = plan.summary.legacy_moves;
+pub fn moves_line(plan: &RunPlan, dry_run: bool, moves: Moves) -> Option<String> {
+    let n = plan.core().summary.legacy_moves;
     Some(match (moves.write, dry_run) {
         _ if n == 0 && moves.moved == 0 => return None,
         (true, false) => format!("Legacy rows moved to their right times: {}", moves.moved),
@@ -438,12 +443,12 @@ pub fn moves_line(plan: &Plan, dry_run: bool, moves: Moves) -> Option<String> {
 /// The old migration script's summary lines.
 pub fn summary(
     out: &mut impl Write,
-    plan: &Plan,
+    plan: &RunPlan,
     dry_run: bool,
     written: u64,
     moves: Moves,
 ) -> io::Result<()> {
-    let s = &plan.summary;
+    let s = &plan.core().summary;
     let title = if dry_run {
         "Migration summary (dry run: nothing was written)"
     } else {
@@ -481,8 +486,8 @@ pub fn summary(
 }
 
 /// One indented line per class error: `class: CODE: message`.
-pub fn error_lines(out: &mut impl Write, plan: &Plan) -> io::Result<()> {
-    for e in &plan.errors {
+pub fn error_lines(out: &mut impl Write, plan: &RunPlan) -> io::Result<()> {
+    for e in plan.errors() {
         writeln!(
             out,
             "    {}: {}: {}",

@@ -9,9 +9,7 @@ use std::task::Poll;
 use std::time::Duration;
 
 use chrono::Duration as Span;
-use genova_sessions_core::{
-    json, merge, DataError, DataErrorCode, Error, Options, Plan, Snapshot, WarningCode, Window,
-};
+use genova_sessions_core::{json, merge, Error, Options, Plan, Snapshot, WarningCode, Window};
 use serde::Deserialize;
 
 use crate::audit::AuditLog;
@@ -21,6 +19,7 @@ use crate::db::{Db, DbError};
 use crate::planfile::PlanFile;
 use crate::progress::Progress;
 use crate::reconcile::{reconcile, Reasons};
+use crate::run_plan::{ClassError, ErrorCode, RunPlan};
 use crate::shard::Shard;
 
 /// At most this many classes are read, planned and written together.
@@ -67,8 +66,8 @@ pub struct ClassInfo {
 
 /// What a run did (or, in a dry run, would do).
 pub struct Outcome {
-    /// The plan of every class read (for `--apply`, the saved plan).
-    pub plan: Plan,
+    /// The plan of every class read, with the CLI's errors (for `--apply`, the saved plan).
+    pub plan: RunPlan,
     /// Each class's fingerprint (SHA-256 of the rows its plan came from); empty for a write
     /// run, which needs none.
     pub fingerprints: BTreeMap<String, String>,
@@ -177,7 +176,7 @@ pub async fn run(
     };
     progress.start(ids.len() as u64);
     let mut outcome = Outcome {
-        plan: Plan::empty(window),
+        plan: RunPlan::empty(window),
         fingerprints: BTreeMap::new(),
         classes: BTreeMap::new(),
         cancels: Vec::new(),
@@ -209,6 +208,7 @@ pub async fn run(
     // committed in order), on the same one in the dry run's single READ ONLY transaction.
     let mut conns: Vec<&mut Db> = std::iter::once(&mut *db).chain(second).collect();
     let mut plans = Vec::new();
+    let mut errors = Vec::new();
     let mut committed = 0usize;
     let mut loaded = None;
     let mut failure = None;
@@ -266,7 +266,7 @@ pub async fn run(
                 statements += done.statements;
                 committed += 1;
                 progress.advance(batches[k].len() as u64);
-                if let Err(e) = record(done, &mut plans, &mut outcome, audit) {
+                if let Err(e) = record(done, (&mut plans, &mut errors), &mut outcome, audit) {
                     failure = Some(e);
                 }
             }
@@ -313,7 +313,7 @@ pub async fn run(
     progress.finish();
     outcome.plan = match &spec.mode {
         Mode::Apply(file) => file.plan.clone(),
-        _ => merge(window, plans, &tutor_sessions),
+        _ => RunPlan::new(merge(window, plans, &tutor_sessions), errors),
     };
     outcome.statements = statements;
     Ok(outcome)
@@ -333,6 +333,8 @@ struct Planner {
 /// A batch's rows, planned.
 struct Planned {
     plan: Plan,
+    /// The CLI's errors about the batch's classes (`plan` holds the core's).
+    errors: Vec<ClassError>,
     fingerprints: BTreeMap<String, String>,
     classes: Vec<(String, ClassInfo)>,
     subjects: BTreeMap<String, String>,
@@ -354,20 +356,16 @@ impl Planner {
         // The batch's snapshot, read once for its plan and its cascades.
         let snapshot =
             (self.plan || self.reconcile.is_some()).then(|| read_snapshot(&rows.snapshot_text()));
-        let plan = match &snapshot {
+        let (plan, errors) = match &snapshot {
             Some(batch) if self.plan => {
-                let mut plan = plan_rows(&rows, batch, &self.options, self.window);
-                fit_price_column(&mut plan);
-                plan
+                let (mut plan, mut errors) = plan_rows(&rows, batch, &self.options, self.window);
+                errors.extend(fit_price_column(&mut plan));
+                (plan, errors)
             }
-            _ => Plan::empty(self.window),
+            _ => (Plan::empty(self.window), Vec::new()),
         };
         let cancels = match (&self.reconcile, &snapshot) {
-            (Some(reasons), Some(Ok(snapshot))) => reconcile(snapshot, &self.options, reasons),
-            (Some(_), Some(Err(e))) => {
-                tracing::warn!(error = %e, "cascades skipped: the batch cannot be read");
-                Vec::new()
-            }
+            (Some(reasons), Some(batch)) => reconcile(batch, &self.options, reasons),
             _ => Vec::new(),
         };
         let subjects = if plan.moves.is_empty() {
@@ -377,6 +375,7 @@ impl Planner {
         };
         Planned {
             plan,
+            errors,
             fingerprints,
             classes,
             subjects,
@@ -509,10 +508,11 @@ async fn settle(
     Ok(settled)
 }
 
-/// Adds a settled batch to the run's outcome (in batch order) and to the audit log.
+/// Adds a settled batch to the run's outcome and its plan and errors to the run's (in batch
+/// order), and the batch to the audit log.
 fn record(
     done: Settled,
-    plans: &mut Vec<Plan>,
+    (plans, errors): (&mut Vec<Plan>, &mut Vec<ClassError>),
     outcome: &mut Outcome,
     audit: &mut Option<AuditLog>,
 ) -> Result<(), Stopped> {
@@ -529,6 +529,7 @@ fn record(
     }
     let Planned {
         plan,
+        errors: failed,
         fingerprints,
         classes,
         subjects,
@@ -539,6 +540,7 @@ fn record(
     outcome.fingerprints.extend(fingerprints);
     outcome.cancels.extend(cancels);
     plans.push(plan);
+    errors.extend(failed);
     Ok(())
 }
 
@@ -648,32 +650,39 @@ fn read_snapshot(text: &str) -> Result<Snapshot, Error> {
 }
 
 /// The plan of the batch's snapshot (`batch`, read from `rows`); when the rows are unreadable
-/// input (SPEC §5), each class is read and planned alone so that only the class at fault fails
-/// (`INVALID_INPUT`).
+/// input (SPEC §5), each class is read and planned alone so that only the class at fault fails,
+/// with an `INVALID_INPUT` error.
 fn plan_rows(
     rows: &BatchRows,
     batch: &Result<Snapshot, Error>,
     options: &Options,
     window: Window,
-) -> Plan {
+) -> (Plan, Vec<ClassError>) {
     let plan = |snapshot: &Snapshot| genova_sessions_core::plan(snapshot, options);
     if let Ok(Ok(whole)) = batch.as_ref().map(plan) {
-        return whole;
+        return (whole, Vec::new());
     }
-    let parts = rows.classes.iter().map(|c| {
-        let class = read_snapshot(&rows.class_snapshot_text(&c.key));
-        class.and_then(|s| plan(&s)).unwrap_or_else(|e| {
-            let mut failed = Plan::empty(window);
-            failed.errors.push(DataError {
-                code: DataErrorCode::InvalidInput,
-                message: format!("class {}: {}: {e}", c.key, e.code()),
-                class_id: c.key.as_str().into(),
-                time_slot_id: None,
-            });
-            failed
+    let mut errors = Vec::new();
+    let parts: Vec<Plan> = rows
+        .classes
+        .iter()
+        .filter_map(|c| {
+            let class = read_snapshot(&rows.class_snapshot_text(&c.key));
+            match class.and_then(|s| plan(&s)) {
+                Ok(part) => Some(part),
+                Err(e) => {
+                    errors.push(ClassError {
+                        code: ErrorCode::InvalidInput,
+                        message: format!("class {}: {}: {e}", c.key, e.code()),
+                        class_id: c.key.as_str().into(),
+                        time_slot_id: None,
+                    });
+                    None
+                }
+            }
         })
-    });
-    merge(window, parts, &[])
+        .collect();
+    (merge(window, parts, &[]), errors)
 }
 
 /// The largest price `DECIMAL(10,2)` holds, in cents.
@@ -690,8 +699,8 @@ pub fn fits_price_column(price: &str) -> bool {
 }
 
 /// A class with a planned price the column cannot hold fails: its sessions are dropped from
-/// `create` and one `PRICE_OUT_OF_RANGE` error names each slot at fault.
-fn fit_price_column(plan: &mut Plan) {
+/// `create`, and the `PRICE_OUT_OF_RANGE` errors returned name each slot at fault.
+fn fit_price_column(plan: &mut Plan) -> Vec<ClassError> {
     let mut failed: BTreeMap<(String, String), String> = BTreeMap::new();
     for c in &plan.create {
         if !fits_price_column(&c.price) {
@@ -701,7 +710,7 @@ fn fit_price_column(plan: &mut Plan) {
         }
     }
     if failed.is_empty() {
-        return;
+        return Vec::new();
     }
     let failed_class = |class: &str| failed.keys().any(|(c, _)| c == class);
     plan.create.retain(|c| !failed_class(&c.class_id));
@@ -716,17 +725,18 @@ fn fit_price_column(plan: &mut Plan) {
                     | WarningCode::TutorNotFound
             ))
     });
-    for ((class, slot), price) in failed {
-        plan.errors.push(DataError {
-            code: DataErrorCode::PriceOutOfRange,
+    plan.finish();
+    failed
+        .into_iter()
+        .map(|((class, slot), price)| ClassError {
+            code: ErrorCode::PriceOutOfRange,
             message: format!(
                 "slot {slot}: price {price} does not fit DECIMAL(10,2); nothing is written for class {class}"
             ),
             class_id: class.as_str().into(),
             time_slot_id: Some(slot.as_str().into()),
-        });
-    }
-    plan.finish();
+        })
+        .collect()
 }
 
 /// What the report shows of a class row: its name and zone (absent or `null` when unknown).

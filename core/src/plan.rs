@@ -260,14 +260,6 @@ pub enum DataErrorCode {
     UnknownTimezone,
     /// R8: the slot's day or times are invalid.
     InvalidSlot,
-    /// Never produced by [`plan`](crate::plan()): a storage layer (the CLI) reports it when a
-    /// planned price does not fit its column (`DECIMAL(10,2)`), and writes nothing for the
-    /// class.
-    PriceOutOfRange,
-    /// Never produced by [`plan`](crate::plan()): a storage layer reports it when one class's
-    /// rows are unreadable input (SPEC §5) while the other classes still plan; the message
-    /// starts with the §5 code.
-    InvalidInput,
 }
 
 impl DataErrorCode {
@@ -276,8 +268,6 @@ impl DataErrorCode {
         match self {
             DataErrorCode::UnknownTimezone => "UNKNOWN_TIMEZONE",
             DataErrorCode::InvalidSlot => "INVALID_SLOT",
-            DataErrorCode::PriceOutOfRange => "PRICE_OUT_OF_RANGE",
-            DataErrorCode::InvalidInput => "INVALID_INPUT",
         }
     }
 }

@@ -132,11 +132,11 @@ pub async fn execute(
 /// SPEC §6: 1 when a class failed; 3 with `--detailed-exitcode` when sessions were (or would
 /// be) created, or legacy rows moved with `--move-legacy-rows`; else 0.
 pub fn exit(outcome: &Outcome, detailed: bool) -> Done {
-    if !outcome.plan.errors.is_empty() {
+    let plan = outcome.plan.core();
+    if !outcome.plan.errors().is_empty() {
         Done::ClassFailed
     } else if detailed
-        && (!outcome.plan.create.is_empty()
-            || (outcome.move_legacy_rows && !outcome.plan.moves.is_empty()))
+        && (!plan.create.is_empty() || (outcome.move_legacy_rows && !plan.moves.is_empty()))
     {
         Done::Changes
     } else {

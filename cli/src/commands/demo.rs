@@ -191,6 +191,6 @@ pub fn run(args: &DemoArgs) -> Result<Done, Failure> {
             "\nNext: {program} export-snapshot -D {shown} writes what the database holds as a \
              snapshot; {program} maintain -D {shown} --default-timezone Africa/Douala is the daily job."
         ));
-        Ok(if wrote.plan.errors.is_empty() { Done::Ok } else { Done::ClassFailed })
+        Ok(if wrote.plan.errors().is_empty() { Done::Ok } else { Done::ClassFailed })
     })
 }

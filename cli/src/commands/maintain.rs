@@ -21,7 +21,7 @@ pub fn run(args: &MaintainArgs) -> Result<Done, Failure> {
     let (outcome, took) = runtime()?.block_on(execute(&args.db, options, mode, reasons))?;
     let plan = &outcome.plan;
     let generated = if args.dry_run {
-        plan.summary.sessions_to_create
+        plan.core().summary.sessions_to_create
     } else {
         outcome.written
     };
@@ -31,7 +31,7 @@ pub fn run(args: &MaintainArgs) -> Result<Done, Failure> {
         outcome.cancelled
     };
     let errors: Vec<_> = plan
-        .errors
+        .errors()
         .iter()
         .map(|e| json!({ "classId": e.class_id, "error": format!("{}: {}", e.code.as_str(), e.message) }))
         .collect();
@@ -39,10 +39,10 @@ pub fn run(args: &MaintainArgs) -> Result<Done, Failure> {
     let printed = match args.db.format {
         Format::Json => {
             let result = json!({
-                "classesProcessed": plan.summary.classes_processed,
+                "classesProcessed": plan.core().summary.classes_processed,
                 "sessionsGenerated": generated,
                 "sessionsCancelled": cancelled,
-                "legacyRowsToMove": plan.summary.legacy_moves,
+                "legacyRowsToMove": plan.core().summary.legacy_moves,
                 "warnings": report::warnings_json(plan),
                 "legacyRowsMoved": outcome.moved,
                 "errors": errors,
@@ -88,7 +88,7 @@ pub fn run(args: &MaintainArgs) -> Result<Done, Failure> {
                 writeln!(
                     out,
                     "  Classes processed: {}",
-                    plan.summary.classes_processed
+                    plan.core().summary.classes_processed
                 )?;
                 writeln!(out, "  Sessions {verb}generated: {generated}")?;
                 if args.reconcile {
