@@ -439,6 +439,13 @@ struct HeldSession {
     status: Option<ExistingStatus>,
 }
 
+/// What [`BatchRows::slot_subjects`] reads of a slot row.
+#[derive(Deserialize)]
+struct SlotSubject {
+    id: String,
+    subject: String,
+}
+
 impl BatchRows {
     /// The batch as snapshot JSON text (SPEC §2).
     pub fn snapshot_text(&self) -> String {
@@ -504,12 +511,10 @@ impl BatchRows {
         self.slots
             .iter()
             .filter_map(|r| {
-                let slot: serde_json::Value = serde_json::from_str(&r.json).ok()?;
-                let id = slot["id"].as_str()?;
-                let subject = slot["subject"].as_str()?;
+                let slot: SlotSubject = serde_json::from_str(&r.json).ok()?;
                 named
-                    .contains(id)
-                    .then(|| (id.to_owned(), subject.to_owned()))
+                    .contains(slot.id.as_str())
+                    .then_some((slot.id, slot.subject))
             })
             .collect()
     }
