@@ -119,7 +119,7 @@ pub use zone::{Resolved, Zone, TZDB_VERSION};
 /// Re-exported so callers can build money values and read prices exactly.
 pub use bigdecimal;
 
-/// Plans from snapshot JSON text and options given as JSON (the CLI's and `planJson`'s path).
+/// Plans from snapshot JSON text and options given as JSON.
 ///
 /// Reports the first problem in SPEC §5's order: `INPUT_TOO_LARGE`, `INVALID_JSON`,
 /// `INVALID_OPTION`, `INVALID_FIELD`.
