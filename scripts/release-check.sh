@@ -35,7 +35,7 @@ for target in "${targets[@]}"; do
     run=("qemu-$arch")
   fi
 
-  release_step "${run[*]} $bin --version"
+  release_step "${run[*]:+${run[*]} }$bin --version"
   "${run[@]}" "$bin" --version
 
   release_step "$bin demo, in a temporary directory"
