@@ -49,10 +49,6 @@ impl Db {
     ) -> Result<Vec<ExistingSession>, DbError> {
         type Raw<T> = (String, String, T, T, String);
         let statement = self.statements().tutor_sessions;
-        #[cfg(feature = "postgres")]
-        let millis = |ms: i64| {
-            chrono::DateTime::from_timestamp_millis(ms).map(|t| Instant::from_utc(t.naive_utc()))
-        };
         let result: Result<Vec<Raw<Option<Instant>>>, sqlx::Error> = match self {
             #[cfg(feature = "postgres")]
             Db::Pg(c) => sqlx::query_as::<_, Raw<i64>>(statement)
@@ -391,24 +387,17 @@ pub(crate) fn session_json(s: &SessionColumns) -> String {
     .unwrap_or_default()
 }
 
+/// Milliseconds since 1970 as an instant (`None` outside chrono's range).
+#[cfg(feature = "postgres")]
+fn millis(ms: i64) -> Option<Instant> {
+    chrono::DateTime::from_timestamp_millis(ms).map(|t| Instant::from_utc(t.naive_utc()))
+}
+
 /// Milliseconds since 1970 as `YYYY-MM-DDTHH:MM:SS.mmmZ` (what `to_char(…,
-/// 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` wrote).
+/// 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` wrote): the instant's own output form.
 #[cfg(feature = "postgres")]
 fn millis_text(ms: i64) -> String {
-    use chrono::{Datelike, Timelike};
-    match chrono::DateTime::from_timestamp_millis(ms) {
-        Some(t) => format!(
-            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z",
-            t.year(),
-            t.month(),
-            t.day(),
-            t.hour(),
-            t.minute(),
-            t.second(),
-            t.timestamp_subsec_millis()
-        ),
-        None => String::new(),
-    }
+    millis(ms).map(|t| t.to_string()).unwrap_or_default()
 }
 
 /// Writes `"name":[row,row,…]` for the rows `keep` accepts.
