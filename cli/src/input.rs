@@ -4,7 +4,7 @@ use std::io::Read;
 use std::path::Path;
 
 use genova_sessions_core::json::{self, MAX_DEPTH, MAX_TEXT_BYTES};
-use genova_sessions_core::Error;
+use genova_sessions_core::{regular_snapshot_file, Error, SnapshotFile};
 use serde_json::{Map, Value};
 
 use crate::exit::Failure;
@@ -17,9 +17,38 @@ pub struct Input {
     pub options: Map<String, Value>,
 }
 
+/// What a snapshot file holds: read straight into the typed rows when it has the regular
+/// shape, else as JSON values, to be checked the general way (which reports the problem).
+pub enum Contents {
+    /// The typed snapshot and the file's options (unique ids not checked yet).
+    Regular(SnapshotFile),
+    /// Anything else.
+    Values(Input),
+}
+
 /// Reads `path` (`-` = stdin) within SPEC §5's limits. A file that cannot be read is a bad
 /// flag (exit 2) naming the file and the OS error; what it holds is checked as input.
 pub fn read(path: &Path) -> Result<Input, Failure> {
+    let text = read_text(path)?;
+    Ok(split(json::parse_with_depth(&text, MAX_DEPTH + 1)?)?)
+}
+
+/// [`read`], straight into the typed snapshot when the file has the regular shape.
+pub fn read_contents(path: &Path) -> Result<Contents, Failure> {
+    let text = read_text(path)?;
+    // One level more than a snapshot may use, for the `{ "snapshot": … }` wrapper.
+    let deepest = json::scan_text_limits(&text, MAX_DEPTH + 1)?;
+    if let Some(file) = regular_snapshot_file(&text, deepest) {
+        return Ok(Contents::Regular(file));
+    }
+    Ok(Contents::Values(split(json::parse_with_depth(
+        &text,
+        MAX_DEPTH + 1,
+    )?)?))
+}
+
+/// The file's text, within the size limit and UTF-8.
+fn read_text(path: &Path) -> Result<String, Failure> {
     let mut bytes = Vec::new();
     let limit = MAX_TEXT_BYTES as u64 + 1;
     let read = if path.as_os_str() == "-" {
@@ -35,11 +64,8 @@ pub fn read(path: &Path) -> Result<Input, Failure> {
         ))
         .into());
     }
-    let text = String::from_utf8(bytes)
-        .map_err(|e| Error::InvalidJson(format!("{} is not UTF-8: {e}", path.display())))?;
-    // One level more than a snapshot may use, for the `{ "snapshot": … }` wrapper.
-    let value = json::parse_with_depth(&text, MAX_DEPTH + 1)?;
-    Ok(split(value)?)
+    Ok(String::from_utf8(bytes)
+        .map_err(|e| Error::InvalidJson(format!("{} is not UTF-8: {e}", path.display())))?)
 }
 
 /// Separates a `{ "snapshot", "options" }` file from a bare snapshot.

@@ -39,6 +39,11 @@ pub fn parse_with_depth(text: &str, max_depth: usize) -> Result<Value, Error> {
 /// Scans text for the §5 limits without parsing it: size, nesting depth and the number of
 /// items of every array. Tolerates malformed JSON (it only counts brackets outside strings).
 pub fn check_text_limits(text: &str, max_depth: usize) -> Result<(), Error> {
+    scan_text_limits(text, max_depth).map(|_| ())
+}
+
+/// [`check_text_limits`], returning the deepest nesting of arrays and objects found.
+pub fn scan_text_limits(text: &str, max_depth: usize) -> Result<usize, Error> {
     if text.len() > MAX_TEXT_BYTES {
         return Err(Error::InputTooLarge(format!(
             "input is {} bytes, more than the limit of {MAX_TEXT_BYTES}",
@@ -49,6 +54,7 @@ pub fn check_text_limits(text: &str, max_depth: usize) -> Result<(), Error> {
     let mut stack: Vec<Option<(usize, bool)>> = Vec::new();
     let mut in_string = false;
     let mut escaped = false;
+    let mut deepest = 0;
     for &c in text.as_bytes() {
         if in_string {
             if escaped {
@@ -68,6 +74,7 @@ pub fn check_text_limits(text: &str, max_depth: usize) -> Result<(), Error> {
                     return Err(too_deep(max_depth));
                 }
                 stack.push((c == b'[').then_some((0, false)));
+                deepest = deepest.max(stack.len());
                 continue;
             }
             b']' | b'}' => {
@@ -85,7 +92,7 @@ pub fn check_text_limits(text: &str, max_depth: usize) -> Result<(), Error> {
         }
         mark_item(&mut stack)?;
     }
-    Ok(())
+    Ok(deepest)
 }
 
 /// Counts the start of a value in the innermost array, if any.

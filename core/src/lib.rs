@@ -74,6 +74,7 @@ mod price;
 mod request;
 mod rotation;
 mod snapshot;
+mod snapshot_text;
 mod status;
 mod tutor;
 mod wall;
@@ -109,6 +110,7 @@ pub use snapshot::{
     Availability, Class, ExistingSession, SlotCancellation, Snapshot, TimeSlot, Tutor,
     TutorAssignment,
 };
+pub use snapshot_text::{regular_snapshot, regular_snapshot_file, SnapshotFile};
 pub use status::{AssignmentStatus, ExistingStatus, SessionStatus};
 pub use tutor::{
     available_tutors, covers, double_booked, has_active_availability, TutorAvailability,
@@ -132,6 +134,14 @@ pub use bigdecimal;
 /// assert_eq!(err.code(), ErrorCode::InvalidOption);
 /// ```
 pub fn plan_json(snapshot_text: &str, options: &Value) -> Result<Plan, Error> {
+    json::check_text_limits(snapshot_text, json::MAX_DEPTH)?;
+    // The regular shape read straight into rows; anything else read the general way,
+    // which reports its first problem after the options' (§5's order).
+    if let Some(snapshot) = regular_snapshot(snapshot_text) {
+        let options = Options::from_value(options)?;
+        snapshot.check_unique_ids()?;
+        return plan(&snapshot, &options);
+    }
     let snapshot = json::parse(snapshot_text)?;
     let options = Options::from_value(options)?;
     plan(&Snapshot::from_value(&snapshot)?, &options)

@@ -338,22 +338,35 @@ impl Snapshot {
                 })
             })?,
         };
-        unique_ids("classes", snapshot.classes.iter().map(|c| &c.id))?;
-        unique_ids("timeSlots", snapshot.time_slots.iter().map(|s| &s.id))?;
-        unique_ids(
-            "slotCancellations",
-            snapshot.slot_cancellations.iter().map(|c| &c.id),
-        )?;
-        unique_ids(
-            "tutorAssignments",
-            snapshot.tutor_assignments.iter().map(|a| &a.id),
-        )?;
-        unique_ids(
-            "existingSessions",
-            snapshot.existing_sessions.iter().map(|e| &e.id),
-        )?;
+        check_unique_ids(&snapshot)?;
         Ok(snapshot)
     }
+}
+
+impl Snapshot {
+    /// R1's check that ids are unique within each list but `tutors` (the first repeated id is
+    /// fatal), for a snapshot built without [`Snapshot::from_value`], which checks it.
+    pub fn check_unique_ids(&self) -> Result<(), Error> {
+        check_unique_ids(self)
+    }
+}
+
+fn check_unique_ids(snapshot: &Snapshot) -> Result<(), Error> {
+    unique_ids("classes", snapshot.classes.iter().map(|c| &c.id))?;
+    unique_ids("timeSlots", snapshot.time_slots.iter().map(|s| &s.id))?;
+    unique_ids(
+        "slotCancellations",
+        snapshot.slot_cancellations.iter().map(|c| &c.id),
+    )?;
+    unique_ids(
+        "tutorAssignments",
+        snapshot.tutor_assignments.iter().map(|a| &a.id),
+    )?;
+    unique_ids(
+        "existingSessions",
+        snapshot.existing_sessions.iter().map(|e| &e.id),
+    )?;
+    Ok(())
 }
 
 /// R1: two rows with the same id in one list are fatal.
