@@ -18,17 +18,16 @@ fn main() {
     lap("read file");
     let text = String::from_utf8(bytes).unwrap();
     lap("utf-8");
-    genova_sessions_core::json::check_text_limits(&text, 65).unwrap();
-    lap("check_text_limits");
-    let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
-    lap("serde_json -> Value");
-    let snapshot = value["snapshot"].take();
-    let options = value["options"].take();
-    genova_sessions_core::json::check_value_limits(&snapshot, 64).unwrap();
-    lap("check_value_limits");
-    let options = genova_sessions_core::Options::from_value(&options).unwrap();
-    let typed = genova_sessions_core::Snapshot::from_value(&snapshot).unwrap();
-    lap("Snapshot::from_value");
+    let deepest = genova_sessions_core::json::scan_text_limits(&text, 65).unwrap();
+    lap("scan_text_limits");
+    let file = genova_sessions_core::regular_snapshot_file(&text, deepest).unwrap();
+    lap("regular_snapshot_file");
+    let options =
+        genova_sessions_core::Options::from_value(&serde_json::Value::Object(file.options))
+            .unwrap();
+    let typed = file.snapshot;
+    typed.check_unique_ids().unwrap();
+    lap("options, unique ids");
     let plan = genova_sessions_core::plan(&typed, &options).unwrap();
     lap("plan");
     let line = plan.to_json_line();
@@ -38,9 +37,8 @@ fn main() {
     drop(plan);
     lap("drop plan + line");
     drop(typed);
-    drop(snapshot);
     drop(text);
-    lap("drop snapshot, value, text");
+    lap("drop snapshot, text");
     eprintln!(
         "{:<28} {:>7.1} ms",
         "total",

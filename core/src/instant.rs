@@ -135,7 +135,7 @@ fn digits(b: &[u8]) -> Option<u32> {
 impl Instant {
     /// The output form in a fixed buffer when the year has four digits (0000–9999), so that
     /// writing an instant formats nothing through `fmt` and allocates nothing.
-    fn four_digit_form(self) -> Option<[u8; 24]> {
+    pub(crate) fn four_digit_form(self) -> Option<[u8; 24]> {
         let d = self.0;
         let year = u32::try_from(d.year()).ok().filter(|y| *y <= 9999)?;
         let mut buf = *b"0000-00-00T00:00:00.000Z";

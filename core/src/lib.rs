@@ -69,6 +69,7 @@ mod money;
 mod occurrence;
 mod options;
 mod plan;
+mod plan_json;
 mod planner;
 mod price;
 mod request;

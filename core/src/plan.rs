@@ -421,9 +421,10 @@ impl Plan {
     /// The plan as compact JSON followed by one newline: the bytes every surface prints
     /// (SPEC §6).
     pub fn to_json_line(&self) -> String {
-        let mut out = serde_json::to_string(self).unwrap_or_default();
-        out.push('\n');
-        out
+        let mut out = Vec::new();
+        // Writing to a vector fails on nothing; the text is UTF-8 (JSON of `str`s).
+        let _ = self.write_json_line(&mut out);
+        String::from_utf8(out).unwrap_or_default()
     }
 
     /// Writes the bytes of [`Plan::to_json_line`] to `out` as they are made, without building
@@ -437,7 +438,6 @@ impl Plan {
     /// assert_eq!(bytes, plan.to_json_line().into_bytes());
     /// ```
     pub fn write_json_line<W: std::io::Write>(&self, mut out: W) -> std::io::Result<()> {
-        serde_json::to_writer(&mut out, self)?;
-        out.write_all(b"\n")
+        crate::plan_json::write_plan_line(self, &mut out)
     }
 }
