@@ -52,20 +52,11 @@ pub fn scan_text_limits(text: &str, max_depth: usize) -> Result<usize, Error> {
     }
     // One entry per open container: Some(items so far) for arrays, None for objects.
     let mut stack: Vec<Option<(usize, bool)>> = Vec::new();
-    let mut in_string = false;
-    let mut escaped = false;
     let mut deepest = 0;
-    for &c in text.as_bytes() {
-        if in_string {
-            if escaped {
-                escaped = false;
-            } else if c == b'\\' {
-                escaped = true;
-            } else if c == b'"' {
-                in_string = false;
-            }
-            continue;
-        }
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&c) = bytes.get(at) {
+        at += 1;
         match c {
             b' ' | b'\t' | b'\n' | b'\r' => continue,
             b'[' | b'{' => {
@@ -87,7 +78,22 @@ pub fn scan_text_limits(text: &str, max_depth: usize) -> Result<usize, Error> {
                 }
                 continue;
             }
-            b'"' => in_string = true,
+            b'"' => {
+                // To the closing quote: the next quote not escaped.
+                loop {
+                    match memchr::memchr2(b'"', b'\\', &bytes[at..]) {
+                        Some(i) if bytes[at + i] == b'\\' => at = (at + i + 2).min(bytes.len()),
+                        Some(i) => {
+                            at += i + 1;
+                            break;
+                        }
+                        None => {
+                            at = bytes.len();
+                            break;
+                        }
+                    }
+                }
+            }
             _ => {}
         }
         mark_item(&mut stack)?;
@@ -194,6 +200,10 @@ mod tests {
         );
         // brackets and commas inside strings do not count
         assert!(check_text_limits(r#"["[,[,\"]"]"#, 1).is_ok());
+        assert!(check_text_limits(r#"["\\", "[\\\"]"]"#, 1).is_ok());
+        // an unterminated string or escape ends the text
+        assert!(check_text_limits("[\"[[\\", 1).is_ok());
+        assert!(check_text_limits("\"\\", 1).is_ok());
     }
 
     #[test]
