@@ -67,6 +67,10 @@ const REGULAR_SPAN: i64 = 2;
 pub struct SessionIndex<'a> {
     /// Sessions lasting between zero and two days, sorted by start.
     regular: Vec<&'a ExistingSession>,
+    /// Their starts, in the same order: searched without reading the sessions.
+    starts: Vec<Instant>,
+    /// The longest of them (at most two days).
+    span: Duration,
     /// Longer sessions and those ending before they start.
     irregular: Vec<&'a ExistingSession>,
 }
@@ -80,7 +84,18 @@ impl<'a> SessionIndex<'a> {
             len >= Duration::zero() && len <= span
         });
         regular.sort_by_key(|s| s.scheduled_start);
-        SessionIndex { regular, irregular }
+        let starts = regular.iter().map(|s| s.scheduled_start).collect();
+        let span = regular
+            .iter()
+            .map(|s| s.scheduled_end.since(s.scheduled_start))
+            .max()
+            .unwrap_or_else(Duration::zero);
+        SessionIndex {
+            regular,
+            starts,
+            span,
+            irregular,
+        }
     }
 
     /// Every indexed session overlapping `[start, end)` by R22, in index order.
@@ -89,19 +104,64 @@ impl<'a> SessionIndex<'a> {
         start: Instant,
         end: Instant,
     ) -> impl Iterator<Item = &'a ExistingSession> + '_ {
-        // A regular row overlapping the range starts after `start − span` and no later than
-        // `max(start, end)`.
-        let from = start
-            .checked_add(-Duration::days(REGULAR_SPAN))
-            .unwrap_or(start);
+        // A regular row overlapping the range starts after `start − span` (the longest regular
+        // row) and no later than `max(start, end)`.
+        let from = start.checked_add(-self.span).unwrap_or(start);
         let to = end.max(start);
-        let lo = self.regular.partition_point(|s| s.scheduled_start < from);
-        let hi = self.regular.partition_point(|s| s.scheduled_start <= to);
-        self.regular[lo..hi.max(lo)]
+        let lo = self.starts.partition_point(|&s| s < from);
+        let hi = lo + self.starts[lo..].partition_point(|&s| s <= to);
+        self.regular[lo..hi]
             .iter()
             .chain(self.irregular.iter())
             .copied()
             .filter(move |s| overlaps((start, end), (s.scheduled_start, s.scheduled_end)))
+    }
+}
+
+/// A walk through a [`SessionIndex`] by ranges of non-decreasing starts (a class's
+/// occurrences in order): each range's sessions are found by moving forward from the last
+/// range's, not by searching the whole index again.
+#[derive(Clone, Debug)]
+pub struct Sweep<'i, 'a> {
+    index: &'i SessionIndex<'a>,
+    /// The first regular session starting at or after the last range's `start − span`.
+    lo: usize,
+}
+
+impl<'i, 'a> Sweep<'i, 'a> {
+    /// [`SessionIndex::overlapping`] for a range starting no earlier than the last one asked
+    /// for (an earlier start is answered by a search, so the result is always right).
+    pub fn overlapping(
+        &mut self,
+        start: Instant,
+        end: Instant,
+    ) -> impl Iterator<Item = &'a ExistingSession> + 'i {
+        let index = self.index;
+        let from = start.checked_add(-index.span).unwrap_or(start);
+        if self.lo > 0 && index.starts[self.lo - 1] >= from {
+            self.lo = index.starts.partition_point(|&s| s < from);
+        }
+        while index.starts.get(self.lo).is_some_and(|&s| s < from) {
+            self.lo += 1;
+        }
+        let to = end.max(start);
+        let hi = self.lo
+            + index.starts[self.lo..]
+                .iter()
+                .take_while(|&&s| s <= to)
+                .count();
+        index.regular[self.lo..hi]
+            .iter()
+            .chain(index.irregular.iter())
+            .copied()
+            .filter(move |s| overlaps((start, end), (s.scheduled_start, s.scheduled_end)))
+    }
+}
+
+impl<'a> SessionIndex<'a> {
+    /// A [`Sweep`] from the start of the index.
+    pub fn sweep(&self) -> Sweep<'_, 'a> {
+        Sweep { index: self, lo: 0 }
     }
 }
 
@@ -145,9 +205,25 @@ pub fn diff_except<'a>(
     end: Instant,
     left_out: impl Fn(&ExistingSession) -> bool,
 ) -> Match<'a> {
+    judge(
+        index.overlapping(start, end).filter(|s| !left_out(s)),
+        subject,
+        start,
+        end,
+    )
+}
+
+/// R22's verdict on an occurrence `[start, end)` of `subject`, given the sessions that
+/// overlap it (in index order).
+pub fn judge<'a>(
+    overlapping: impl Iterator<Item = &'a ExistingSession>,
+    subject: &str,
+    start: Instant,
+    end: Instant,
+) -> Match<'a> {
     let mut exact: Option<&'a ExistingSession> = None;
     let mut conflicts = Vec::new();
-    for s in index.overlapping(start, end).filter(|s| !left_out(s)) {
+    for s in overlapping {
         let cancelled = s.status == ExistingStatus::Cancelled;
         if is_exact(s, subject, start, end) {
             if exact.is_none_or(|e| s.id < e.id) {
@@ -306,5 +382,37 @@ mod tests {
             t("2026-11-30T15:00:00Z"),
         );
         assert!(matches!(m, Match::Conflicts(ref c) if c[0].0 == ConflictKind::OtherTimes));
+    }
+
+    proptest::proptest! {
+        /// A sweep finds what a search finds, whatever order the ranges come in.
+        #[test]
+        fn a_sweep_finds_what_overlapping_finds(
+            rows in proptest::collection::vec((0i64..200, -10i64..400), 0..40),
+            ranges in proptest::collection::vec((0i64..220, -5i64..60), 1..30),
+            sorted in proptest::bool::ANY,
+        ) {
+            let at = |m: i64| Instant::parse("2026-11-30T00:00:00Z").unwrap()
+                .checked_add(Duration::minutes(m * 15)).unwrap();
+            let rows: Vec<ExistingSession> = rows.iter().enumerate().map(|(i, &(s, len))| {
+                let mut row = session(&format!("e{i}"), "Maths", "2026-11-30T00:00:00Z",
+                    "2026-11-30T00:00:00Z", "PENDING");
+                row.scheduled_start = at(s);
+                row.scheduled_end = at(s + len);
+                row
+            }).collect();
+            let index = SessionIndex::new(&rows);
+            let mut ranges = ranges;
+            if sorted {
+                ranges.sort();
+            }
+            let mut sweep = index.sweep();
+            for (s, len) in ranges {
+                let (start, end) = (at(s), at(s + len));
+                let swept: Vec<&str> = sweep.overlapping(start, end).map(|r| r.id.as_str()).collect();
+                let searched: Vec<&str> = index.overlapping(start, end).map(|r| r.id.as_str()).collect();
+                proptest::prop_assert_eq!(swept, searched);
+            }
+        }
     }
 }

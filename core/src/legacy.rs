@@ -20,7 +20,7 @@
 
 use std::collections::HashSet;
 
-use crate::diff::{diff, diff_except, is_exact, ConflictKind, Match, SessionIndex};
+use crate::diff::{diff_except, is_exact, judge, ConflictKind, Match, SessionIndex};
 use crate::instant::Instant;
 use crate::occurrence::{wall_range_on, Occurrence};
 use crate::snapshot::ExistingSession;
@@ -122,10 +122,12 @@ fn row_at<'a>(
 /// in the order of `occurrences`.
 pub fn diff_class<'a>(sessions: &SessionIndex<'a>, occurrences: &[Diffed<'_>]) -> Vec<Outcome<'a>> {
     if occurrences.iter().all(|o| o.legacy.is_none()) {
-        // No legacy instants: R22 alone, occurrence by occurrence.
+        // No legacy instants: R22 alone, occurrence by occurrence (in start order, so one
+        // sweep through the sessions finds each one's).
+        let mut sweep = sessions.sweep();
         return occurrences
             .iter()
-            .map(|o| diff(sessions, o.subject, o.start, o.end).into())
+            .map(|o| judge(sweep.overlapping(o.start, o.end), o.subject, o.start, o.end).into())
             .collect();
     }
     let mut outcomes: Vec<Option<Outcome<'a>>> = vec![None; occurrences.len()];

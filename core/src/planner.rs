@@ -57,6 +57,20 @@ pub fn plan(snapshot: &Snapshot, options: &Options) -> Result<Plan, Error> {
 
     let mut classes: Vec<&Class> = snapshot.classes.iter().filter(|c| c.is_active).collect();
     classes.sort_by(|a, b| a.id.cmp(&b.id));
+    // Room for every occurrence up front (up to a million): pages never written are never
+    // touched, and the sessions are not copied as the list grows.
+    let most: usize = classes
+        .iter()
+        .map(|c| index.slots_of(&c.id).len())
+        .sum::<usize>()
+        .saturating_mul(
+            usize::try_from(options.weeks)
+                .unwrap_or(0)
+                .saturating_add(1),
+        )
+        .min(1 << 20);
+    plan.create.reserve(most);
+    tutors.reserve(most);
     for class in classes {
         let mut slots: Vec<&TimeSlot> = index
             .slots_of(&class.id)
@@ -86,13 +100,7 @@ pub fn plan(snapshot: &Snapshot, options: &Options) -> Result<Plan, Error> {
         plan.summary.classes_processed += 1;
         slots.sort_by(|a, b| a.id.cmp(&b.id));
         // Comes out in (scheduledStart, timeSlotId) order: see `ClassPlanner::expand`.
-        let planned = ClassPlanner::new(&index, class, zone, window, legacy).run(&slots, &mut plan);
-        plan.create.reserve(planned.len());
-        tutors.reserve(planned.len());
-        for (create, rank) in planned {
-            plan.create.push(create);
-            tutors.push(rank.map(|r| (r, zone)));
-        }
+        ClassPlanner::new(&index, class, zone, window, legacy).run(&slots, &mut plan, &mut tutors);
     }
     check_tutors(&index, &tutors, &mut plan);
     plan.finish();
@@ -156,8 +164,9 @@ impl<'i, 'a> ClassPlanner<'i, 'a> {
         }
     }
 
-    /// Plans the class's active slots; returns its sessions to create with their tutors' ranks.
-    fn run(&self, slots: &[&'a TimeSlot], plan: &mut Plan) -> Vec<(Create, Option<u32>)> {
+    /// Plans the class's active slots: its sessions to create go to `plan.create`, with their
+    /// tutors' ranks and the class's zone to `tutors`.
+    fn run(&self, slots: &[&'a TimeSlot], plan: &mut Plan, tutors: &mut Vec<Option<(u32, Zone)>>) {
         self.warn_unusable_assignments(plan);
         // R8: the valid slots; each invalid one is an error and nothing else.
         let mut valid: Vec<SlotPlan<'_, 'a>> = Vec::new();
@@ -191,7 +200,6 @@ impl<'i, 'a> ClassPlanner<'i, 'a> {
             .collect();
         let outcomes = diff_class(&self.sessions, &diffed);
         let mut prices: Vec<Prices> = vec![Vec::new(); valid.len()];
-        let mut planned = Vec::new();
         for (&(i, occ), outcome) in occurrences.iter().zip(outcomes) {
             let slot = &valid[i];
             match outcome {
@@ -226,11 +234,11 @@ impl<'i, 'a> ClassPlanner<'i, 'a> {
                         .map(|(kind, row)| self.conflict(slot, &occ, kind, row)),
                 ),
                 Outcome::Create => {
-                    planned.push(self.create(slot, &occ, &mut prices[i], plan));
+                    let rank = self.create(slot, &occ, &mut prices[i], plan);
+                    tutors.push(rank.map(|r| (r, self.zone)));
                 }
             }
         }
-        planned
     }
 
     /// R16: one warning per unusable assignment of a processed class.
@@ -316,15 +324,16 @@ impl<'i, 'a> ClassPlanner<'i, 'a> {
         }
     }
 
-    /// The session to create for an occurrence: its claim (R18, R19), status and price (§3.5),
-    /// with its tutor's rank for R25/R26. `prices` memoises the slot's price per tutor.
+    /// Adds the session to create for an occurrence to `plan.create`: its claim (R18, R19),
+    /// status and price (§3.5); returns its tutor's rank for R25/R26. `prices` memoises the
+    /// slot's price per tutor.
     fn create(
         &self,
         slot: &SlotPlan<'_, 'a>,
         occ: &Occurrence,
         prices: &mut Prices,
         plan: &mut Plan,
-    ) -> (Create, Option<u32>) {
+    ) -> Option<u32> {
         let claimed = claim(
             &slot.candidates,
             occ.date,
@@ -383,7 +392,8 @@ impl<'i, 'a> ClassPlanner<'i, 'a> {
                 Some(Arc::clone(&a.tutor_id)),
             ));
         }
-        (create, rank)
+        plan.create.push(create);
+        rank
     }
 }
 

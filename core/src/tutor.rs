@@ -150,18 +150,32 @@ pub fn double_booked<'a>(
     busy: impl Fn(u32) -> &'a SessionIndex<'a>,
 ) -> Vec<bool> {
     let mut flags = vec![false; planned.len()];
-    // Sorted as (tutor, start, position) held in place, not looked up through positions.
-    let mut keyed: Vec<(u32, Instant, usize)> = planned
-        .iter()
-        .enumerate()
-        .map(|(i, &(tutor, start, _))| (tutor, start, i))
-        .collect();
-    keyed.sort_unstable();
-    let order: Vec<usize> = keyed.into_iter().map(|(_, _, i)| i).collect();
-    // Among one tutor's planned sessions, sorted by start: an entry overlaps an earlier one
-    // when it starts before the latest earlier end (or at the same start), and a later one
-    // when the next entry starts before its end (or at the same start).
-    for run in order.chunk_by(|&a, &b| planned[a].0 == planned[b].0) {
+    // Positions grouped by tutor (a counting sort on the ranks), then each tutor's by start;
+    // ties stay in position order.
+    let ranks = planned.iter().map(|p| p.0 as usize + 1).max().unwrap_or(0);
+    let mut offsets = vec![0usize; ranks + 1];
+    for p in planned {
+        offsets[p.0 as usize + 1] += 1;
+    }
+    for r in 1..=ranks {
+        offsets[r] += offsets[r - 1];
+    }
+    let mut order = vec![0usize; planned.len()];
+    let mut next = offsets.clone();
+    for (i, p) in planned.iter().enumerate() {
+        order[next[p.0 as usize]] = i;
+        next[p.0 as usize] += 1;
+    }
+    for (rank, bounds) in offsets.windows(2).enumerate() {
+        let run = &mut order[bounds[0]..bounds[1]];
+        if run.is_empty() {
+            continue;
+        }
+        // Already in runs of ascending starts (one per class): the stable sort merges them.
+        run.sort_by_key(|&i| planned[i].1);
+        // Among one tutor's planned sessions, sorted by start: an entry overlaps an earlier
+        // one when it starts before the latest earlier end (or at the same start), and a
+        // later one when the next entry starts before its end (or at the same start).
         let mut latest_end: Option<Instant> = None;
         for (pos, &i) in run.iter().enumerate() {
             let (_, start, end) = planned[i];
@@ -174,10 +188,14 @@ pub fn double_booked<'a>(
             }
             latest_end = Some(latest_end.map_or(end, |e| e.max(end)));
         }
-    }
-    for (i, &(tutor, start, end)) in planned.iter().enumerate() {
-        if !flags[i] {
-            flags[i] = is_busy(busy(tutor), start, end);
+        // The others against the tutor's existing sessions, in start order.
+        let rank = u32::try_from(rank).unwrap_or(u32::MAX);
+        let mut sweep = busy(rank).sweep();
+        for &i in run.iter() {
+            let (_, start, end) = planned[i];
+            if !flags[i] {
+                flags[i] = sweep.overlapping(start, end).next().is_some();
+            }
         }
     }
     flags
