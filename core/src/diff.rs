@@ -168,7 +168,7 @@ impl<'a> SessionIndex<'a> {
 /// Whether `session` is an exact match of an occurrence (R22): same subject, start and end, and
 /// not `CANCELLED`.
 pub fn is_exact(session: &ExistingSession, subject: &str, start: Instant, end: Instant) -> bool {
-    session.status != ExistingStatus::Cancelled
+    !matches!(session.status, ExistingStatus::Cancelled)
         && session.subject == subject
         && session.scheduled_start == start
         && session.scheduled_end == end

@@ -333,8 +333,14 @@ impl Plan {
     /// Puts every list in SPEC §4's order, de-duplicates warnings (the first kept, R24) and
     /// fills in the summary's list lengths. Sorts are stable.
     pub fn finish(&mut self) {
-        fn key_order<'a>(a: &'a str, b: &'a str) -> std::cmp::Ordering {
-            a.cmp(b)
+        /// Ids compared by text; one shared id (a class's, in each of its sessions) is not
+        /// read through.
+        fn key_order(a: &Id, b: &Id) -> std::cmp::Ordering {
+            if Arc::ptr_eq(a, b) {
+                std::cmp::Ordering::Equal
+            } else {
+                a.cmp(b)
+            }
         }
         self.create.sort_by(|a, b| {
             key_order(&a.class_id, &b.class_id)

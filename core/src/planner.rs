@@ -52,8 +52,8 @@ pub fn plan(snapshot: &Snapshot, options: &Options) -> Result<Plan, Error> {
     let window = Window::new(options.now, options.weeks);
     let index = Index::new(snapshot, default_zone);
     let mut plan = Plan::empty(window);
-    // Per planned session: its tutor's rank (if any) and its class's zone, for R25/R26.
-    let mut tutors: Vec<Option<(u32, Zone)>> = Vec::new();
+    // The planned sessions that have a tutor, for R25/R26.
+    let mut booked: Vec<Booked> = Vec::new();
 
     let mut classes: Vec<&Class> = snapshot.classes.iter().filter(|c| c.is_active).collect();
     classes.sort_by(|a, b| a.id.cmp(&b.id));
@@ -70,7 +70,7 @@ pub fn plan(snapshot: &Snapshot, options: &Options) -> Result<Plan, Error> {
         )
         .min(1 << 20);
     plan.create.reserve(most);
-    tutors.reserve(most);
+    booked.reserve(most);
     for class in classes {
         let mut slots: Vec<&TimeSlot> = index
             .slots_of(&class.id)
@@ -100,9 +100,9 @@ pub fn plan(snapshot: &Snapshot, options: &Options) -> Result<Plan, Error> {
         plan.summary.classes_processed += 1;
         slots.sort_by(|a, b| a.id.cmp(&b.id));
         // Comes out in (scheduledStart, timeSlotId) order: see `ClassPlanner::expand`.
-        ClassPlanner::new(&index, class, zone, window, legacy).run(&slots, &mut plan, &mut tutors);
+        ClassPlanner::new(&index, class, zone, window, legacy).run(&slots, &mut plan, &mut booked);
     }
-    check_tutors(&index, &tutors, &mut plan);
+    check_tutors(&index, &booked, &mut plan);
     plan.finish();
     Ok(plan)
 }
@@ -165,8 +165,8 @@ impl<'i, 'a> ClassPlanner<'i, 'a> {
     }
 
     /// Plans the class's active slots: its sessions to create go to `plan.create`, with their
-    /// tutors' ranks and the class's zone to `tutors`.
-    fn run(&self, slots: &[&'a TimeSlot], plan: &mut Plan, tutors: &mut Vec<Option<(u32, Zone)>>) {
+    /// those that have a tutor to `booked` too.
+    fn run(&self, slots: &[&'a TimeSlot], plan: &mut Plan, booked: &mut Vec<Booked>) {
         self.warn_unusable_assignments(plan);
         // R8: the valid slots; each invalid one is an error and nothing else.
         let mut valid: Vec<SlotPlan<'_, 'a>> = Vec::new();
@@ -235,7 +235,15 @@ impl<'i, 'a> ClassPlanner<'i, 'a> {
                 ),
                 Outcome::Create => {
                     let rank = self.create(slot, &occ, &mut prices[i], plan);
-                    tutors.push(rank.map(|r| (r, self.zone)));
+                    if let Some(rank) = rank {
+                        booked.push(Booked {
+                            position: plan.create.len() - 1,
+                            rank,
+                            zone: self.zone,
+                            start: occ.start,
+                            end: occ.end,
+                        });
+                    }
                 }
             }
         }
@@ -413,32 +421,35 @@ struct SlotPlan<'p, 'a> {
     candidates: Vec<Candidate<'a>>,
 }
 
-/// R25 and R26 on the planned sessions that have a tutor; `tutors` holds, per entry of
-/// `plan.create`, the tutor's rank and the class's zone.
-fn check_tutors(index: &Index<'_>, tutors: &[Option<(u32, Zone)>], plan: &mut Plan) {
-    let with_tutor: Vec<(usize, u32, Zone)> = tutors
-        .iter()
-        .enumerate()
-        .filter_map(|(i, t)| t.map(|(rank, zone)| (i, rank, zone)))
-        .collect();
-    let planned: Vec<(u32, Instant, Instant)> = with_tutor
-        .iter()
-        .map(|&(i, rank, _)| {
-            (
-                rank,
-                plan.create[i].scheduled_start,
-                plan.create[i].scheduled_end,
-            )
-        })
-        .collect();
-    let booked = double_booked(&planned, |rank| index.busy(rank));
+/// A planned session that has a tutor: where it is in `plan.create`, its tutor's rank, its
+/// class's zone and its times (read here, not from the 160-byte session, for R25/R26).
+struct Booked {
+    position: usize,
+    rank: u32,
+    zone: Zone,
+    start: Instant,
+    end: Instant,
+}
+
+/// R25 and R26 on the planned sessions that have a tutor.
+fn check_tutors(index: &Index<'_>, booked: &[Booked], plan: &mut Plan) {
+    let planned: Vec<(u32, Instant, Instant)> =
+        booked.iter().map(|b| (b.rank, b.start, b.end)).collect();
+    let doubles = double_booked(&planned, |rank| index.busy(rank));
     // Availability is read once per tutor and zone: by rank, then the few zones seen.
     let mut availability: Vec<Vec<(Zone, TutorAvailability)>> = Vec::new();
     let mut warnings = Vec::new();
     let mut findings = Vec::new();
-    for (&(i, rank, zone), double) in with_tutor.iter().zip(booked) {
-        let c = &plan.create[i];
-        let tutor = index.tutor_by_rank(rank);
+    for (b, double) in booked.iter().zip(doubles) {
+        let tutor = index.tutor_by_rank(b.rank);
+        let available = read_once(&mut availability, b.rank, b.zone, || {
+            TutorAvailability::new(tutor, b.zone)
+        });
+        let unavailable = available.is_checked() && !available.covers(b.zone, b.start, b.end);
+        if !double && !unavailable {
+            continue;
+        }
+        let c = &plan.create[b.position];
         let warn = |code: WarningCode, message: String| Warning {
             code,
             message,
@@ -458,10 +469,7 @@ fn check_tutors(index: &Index<'_>, tutors: &[Option<(u32, Zone)>], plan: &mut Pl
                 format!("tutor {} is booked on overlapping sessions", tutor.id),
             ));
         }
-        let available = read_once(&mut availability, rank, zone, || {
-            TutorAvailability::new(tutor, zone)
-        });
-        if available.is_checked() && !available.covers(zone, c.scheduled_start, c.scheduled_end) {
+        if unavailable {
             findings.push(Finding::of(
                 WarningCode::TutorUnavailable,
                 c,
