@@ -9,7 +9,7 @@ use std::task::Poll;
 use std::time::Duration;
 
 use chrono::Duration as Span;
-use genova_sessions_core::{json, merge, Error, Options, Plan, Snapshot, WarningCode, Window};
+use genova_sessions_core::{merge, Error, Options, Plan, Snapshot, WarningCode, Window};
 use serde::Deserialize;
 
 use crate::audit::AuditLog;
@@ -644,9 +644,11 @@ fn stale_plan(classes: &[impl AsRef<str>], scope: &str) -> Stopped {
 }
 
 /// Snapshot JSON text read as the core's snapshot, reporting the first problem in SPEC §5's
-/// order (`INPUT_TOO_LARGE`, `INVALID_JSON`, `INVALID_FIELD`).
+/// order (`INPUT_TOO_LARGE`, `INVALID_JSON`, `INVALID_FIELD`): straight into the typed rows
+/// when the text has the regular shape (no `serde_json::Value` tree), else through
+/// `Snapshot::from_value`, which says what is wrong — the same snapshot or error either way.
 fn read_snapshot(text: &str) -> Result<Snapshot, Error> {
-    json::parse(text).and_then(|value| Snapshot::from_value(&value))
+    Snapshot::from_json_str(text)
 }
 
 /// The plan of the batch's snapshot (`batch`, read from `rows`); when the rows are unreadable
