@@ -147,11 +147,11 @@ impl WeeklyWeeks {
 pub fn is_candidate(a: &TutorAssignment, slot: &TimeSlot) -> bool {
     a.is_active
         && a.status == AssignmentStatus::Accepted
-        && a.class_id == slot.class_id
         && match &a.time_slot_id {
             Some(id) => *id == slot.id,
             None => a.subject == slot.subject,
         }
+        && a.class_id == slot.class_id
 }
 
 /// An assignment read in its class's zone: its pattern and its dates.

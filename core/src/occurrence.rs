@@ -156,11 +156,23 @@ impl SlotShape {
 
 /// Resolves a wall-clock range on the local date `d` (R8's end date, R9's rule).
 pub fn wall_range_on(zone: Zone, range: WallRange, d: NaiveDate) -> (Instant, Instant) {
-    let start_wall =
-        d.and_time(chrono::NaiveTime::MIN) + Duration::minutes(range.start().minutes().into());
+    // Minutes since midnight: below 1440 for both (`24:00` is 00:00 the next day).
+    let at = |day: NaiveDate, minutes: u16| {
+        let time =
+            chrono::NaiveTime::from_num_seconds_from_midnight_opt(u32::from(minutes) * 60, 0);
+        match time {
+            Some(time) => day.and_time(time),
+            None => day.and_time(chrono::NaiveTime::MIN) + Duration::minutes(minutes.into()),
+        }
+    };
+    let start_wall = at(d, range.start().minutes());
     let (days, minutes) = range.end_offset();
-    let end_wall = (d + Duration::days(days)).and_time(chrono::NaiveTime::MIN)
-        + Duration::minutes(minutes.into());
+    let end_day = if days == 0 {
+        d
+    } else {
+        d + Duration::days(days)
+    };
+    let end_wall = at(end_day, minutes);
     zone.resolve_range(
         start_wall,
         end_wall,

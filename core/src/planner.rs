@@ -309,7 +309,9 @@ impl<'i, 'a> ClassPlanner<'i, 'a> {
                 }
             }
         }
-        out.sort_unstable_by_key(|&(i, occ)| (occ.start, i));
+        // One sorted run per slot, in slot order: a stable sort by start merges the runs and
+        // keeps equal starts in slot order.
+        out.sort_by_key(|&(_, occ)| occ.start);
         out
     }
 

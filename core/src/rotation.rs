@@ -91,7 +91,7 @@ pub fn claim<'c, 'a>(
                 let (k, n) = *round_robin.get_or_insert_with(|| {
                     group(|p| matches!(p, Pattern::RoundRobin).then_some(1)).unwrap_or((0, 1))
                 });
-                if i128::from(k).rem_euclid(n) == turn {
+                if rem_euclid(k, n) == turn {
                     return claimed(Some(k));
                 }
                 turn += 1;
@@ -104,7 +104,7 @@ pub fn claim<'c, 'a>(
                     })
                     .unwrap_or((0, 1))
                 });
-                let place = i128::from(k).rem_euclid(total);
+                let place = rem_euclid(k, total);
                 let len = i128::from(*len);
                 if (block_start..block_start + len).contains(&place) {
                     return claimed(Some(k));
@@ -121,4 +121,12 @@ pub fn claim<'c, 'a>(
         }
     }
     None
+}
+
+/// `k mod n` (Euclidean), in 64-bit arithmetic when `n` fits (128-bit division is slow).
+fn rem_euclid(k: i64, n: i128) -> i128 {
+    match i64::try_from(n) {
+        Ok(n) if n > 0 => i128::from(k.rem_euclid(n)),
+        _ => i128::from(k).rem_euclid(n),
+    }
 }

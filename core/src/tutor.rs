@@ -160,10 +160,10 @@ pub fn double_booked<'a>(
     for r in 1..=ranks {
         offsets[r] += offsets[r - 1];
     }
-    let mut order = vec![0usize; planned.len()];
+    let mut order = vec![(Instant::from_utc(chrono::NaiveDateTime::MIN), 0usize); planned.len()];
     let mut next = offsets.clone();
     for (i, p) in planned.iter().enumerate() {
-        order[next[p.0 as usize]] = i;
+        order[next[p.0 as usize]] = (p.1, i);
         next[p.0 as usize] += 1;
     }
     for (rank, bounds) in offsets.windows(2).enumerate() {
@@ -171,18 +171,19 @@ pub fn double_booked<'a>(
         if run.is_empty() {
             continue;
         }
-        // Already in runs of ascending starts (one per class): the stable sort merges them.
-        run.sort_by_key(|&i| planned[i].1);
+        // (start, position) pairs are distinct: no stable sort needed for ties.
+        run.sort_unstable();
+        let run = &*run;
         // Among one tutor's planned sessions, sorted by start: an entry overlaps an earlier
         // one when it starts before the latest earlier end (or at the same start), and a
         // later one when the next entry starts before its end (or at the same start).
         let mut latest_end: Option<Instant> = None;
-        for (pos, &i) in run.iter().enumerate() {
-            let (_, start, end) = planned[i];
-            let after_previous = pos > 0 && planned[run[pos - 1]].1 == start;
+        for (pos, &(start, i)) in run.iter().enumerate() {
+            let end = planned[i].2;
+            let after_previous = pos > 0 && run[pos - 1].0 == start;
             let before_next = run
                 .get(pos + 1)
-                .is_some_and(|&next| planned[next].1 < end || planned[next].1 == start);
+                .is_some_and(|&(next, _)| next < end || next == start);
             if after_previous || before_next || latest_end.is_some_and(|e| e > start) {
                 flags[i] = true;
             }
@@ -191,10 +192,9 @@ pub fn double_booked<'a>(
         // The others against the tutor's existing sessions, in start order.
         let rank = u32::try_from(rank).unwrap_or(u32::MAX);
         let mut sweep = busy(rank).sweep();
-        for &i in run.iter() {
-            let (_, start, end) = planned[i];
+        for &(start, i) in run {
             if !flags[i] {
-                flags[i] = sweep.overlapping(start, end).next().is_some();
+                flags[i] = sweep.overlapping(start, planned[i].2).next().is_some();
             }
         }
     }

@@ -10,6 +10,13 @@ use crate::instant::Instant;
 /// Every surface (CLI, Node, WebAssembly) answers from this same data.
 pub const TZDB_VERSION: &str = chrono_tz::IANA_TZDB_VERSION;
 
+/// `wall − offset`: by chrono's offset arithmetic (a day at most), else by a duration.
+fn minus_offset(wall: NaiveDateTime, offset_seconds: i32) -> NaiveDateTime {
+    chrono::FixedOffset::east_opt(offset_seconds)
+        .and_then(|o| wall.checked_sub_offset(o))
+        .unwrap_or_else(|| wall - Duration::seconds(i64::from(offset_seconds)))
+}
+
 /// An IANA time zone from the compiled-in database.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Zone(Tz);
@@ -92,7 +99,7 @@ impl Zone {
             }
         };
         Resolved {
-            instant: Instant::from_utc(wall - Duration::seconds(i64::from(offset_seconds))),
+            instant: Instant::from_utc(minus_offset(wall, offset_seconds)),
             in_gap: false,
         }
     }
