@@ -54,7 +54,12 @@ fn read_text(path: &Path) -> Result<String, Failure> {
     let read = if path.as_os_str() == "-" {
         std::io::stdin().lock().take(limit).read_to_end(&mut bytes)
     } else {
-        std::fs::File::open(path).and_then(|f| f.take(limit).read_to_end(&mut bytes))
+        std::fs::File::open(path).and_then(|f| {
+            // Room for the whole file at once (a file that grows meanwhile still reads).
+            let size = f.metadata().map_or(0, |m| m.len()).min(limit);
+            bytes.reserve_exact(usize::try_from(size).unwrap_or(0));
+            f.take(limit).read_to_end(&mut bytes)
+        })
     };
     read.map_err(|e| Failure::Usage(format!("cannot read {}: {e}", path.display())))?;
     if bytes.len() > MAX_TEXT_BYTES {
