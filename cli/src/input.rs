@@ -27,7 +27,9 @@ pub enum Contents {
 }
 
 /// Reads `path` (`-` = stdin) within SPEC §5's limits. A file that cannot be read is a bad
-/// flag (exit 2) naming the file and the OS error; what it holds is checked as input.
+/// flag (exit 2) naming the file and the OS error; what it holds is checked as input. (Only
+/// `seed` reads a file whole as values, and only a build with a database has it.)
+#[cfg(feature = "db")]
 pub fn read(path: &Path) -> Result<Input, Failure> {
     let text = read_text(path)?;
     Ok(split(json::parse_with_depth(&text, MAX_DEPTH + 1)?)?)

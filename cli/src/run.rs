@@ -351,11 +351,10 @@ impl Planner {
         let classes = rows
             .classes
             .iter()
-            .map(|c| (c.key.clone(), class_info(&c.json)))
+            .map(|c| (c.key.clone(), class_info(&c.json())))
             .collect();
         // The batch's snapshot, read once for its plan and its cascades.
-        let snapshot =
-            (self.plan || self.reconcile.is_some()).then(|| read_snapshot(&rows.snapshot_text()));
+        let snapshot = (self.plan || self.reconcile.is_some()).then(|| rows.snapshot());
         let (plan, errors) = match &snapshot {
             Some(batch) if self.plan => {
                 let (mut plan, mut errors) = plan_rows(&rows, batch, &self.options, self.window);

@@ -1,25 +1,68 @@
 //! Reading a batch of classes: a fixed number of statements per batch (never one per class or
 //! per session), giving the snapshot JSON of SPEC §2 and each class's fingerprint.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use sha2::{Digest, Sha256};
 
-use genova_sessions_core::{ExistingSession, ExistingStatus, Instant};
+#[cfg(feature = "postgres")]
+use genova_sessions_core::json::{self, MAX_DEPTH, MAX_LIST_ITEMS, MAX_TEXT_BYTES};
+#[cfg(feature = "postgres")]
+use genova_sessions_core::{regular_snapshot, Money, TutorAssignment};
+use genova_sessions_core::{Error, ExistingSession, ExistingStatus, Instant, Snapshot};
 use serde::Deserialize;
 
 use super::{sql, Db, DbError};
 
 /// One row as the database wrote it: the class it belongs to (the tutor for tutor rows), the
-/// tutor an assignment names, and the row's snapshot JSON.
+/// tutor an assignment names, and the row's snapshot JSON ([`Row::json`]).
 #[derive(Clone, Debug)]
 pub struct Row {
     /// Class id (tutor id for tutor rows).
     pub key: String,
     /// The assignment's tutor id; empty for other rows.
     pub reference: String,
-    /// The row as snapshot JSON (SPEC §2).
-    pub json: String,
+    /// The row: its JSON as the database wrote it, or the plain columns it is written from.
+    body: Body,
+}
+
+/// What a [`Row`] holds.
+#[derive(Clone, Debug)]
+enum Body {
+    /// The row's snapshot JSON, built by the database.
+    Json(String),
+    /// A session's columns (PostgreSQL), the JSON written on demand ([`session_json`]).
+    #[cfg(feature = "postgres")]
+    Session(SessionColumns),
+    /// An assignment's columns (PostgreSQL), the JSON written on demand ([`assignment_json`]).
+    #[cfg(feature = "postgres")]
+    Assignment(AssignmentColumns),
+}
+
+impl Row {
+    /// The row as snapshot JSON (SPEC §2): the same text whether the database or the CLI
+    /// writes it.
+    pub fn json(&self) -> Cow<'_, str> {
+        match &self.body {
+            Body::Json(json) => Cow::Borrowed(json),
+            #[cfg(feature = "postgres")]
+            Body::Session(s) => Cow::Owned(session_json(&self.key, s)),
+            #[cfg(feature = "postgres")]
+            Body::Assignment(a) => Cow::Owned(assignment_json(&self.key, &self.reference, a)),
+        }
+    }
+
+    /// An upper bound of the length of [`Row::json`], without writing it.
+    fn json_bound(&self) -> usize {
+        match &self.body {
+            Body::Json(json) => json.len(),
+            #[cfg(feature = "postgres")]
+            Body::Session(s) => s.json_bound(&self.key),
+            #[cfg(feature = "postgres")]
+            Body::Assignment(a) => a.json_bound(&self.key, &self.reference),
+        }
+    }
 }
 
 /// Which existing sessions a batch reads.
@@ -179,7 +222,7 @@ impl Db {
             .map(|(key, reference, json)| Row {
                 key,
                 reference,
-                json,
+                body: Body::Json(json),
             })
             .collect())
     }
@@ -230,8 +273,8 @@ impl Db {
     }
 }
 
-/// The batch's sessions on PostgreSQL: plain columns (`sql::pg_sessions!`), each row's snapshot
-/// JSON built here ([`session_json`]).
+/// The batch's sessions on PostgreSQL: plain columns (`sql::pg_sessions!`), kept as they are
+/// (each row's snapshot JSON is written on demand: [`session_json`]).
 #[cfg(feature = "postgres")]
 async fn session_rows(
     c: &mut sqlx::PgConnection,
@@ -239,7 +282,18 @@ async fn session_rows(
     ids: &[String],
     bounds: Option<(&str, &str)>,
 ) -> Result<Vec<Row>, DbError> {
-    let mut q = sqlx::query_as::<_, SessionColumns>(statement).bind(ids);
+    type Columns = (
+        String,
+        String,
+        Option<String>,
+        String,
+        i64,
+        i64,
+        String,
+        String,
+        Option<String>,
+    );
+    let mut q = sqlx::query_as::<_, Columns>(statement).bind(ids);
     if let Some((from, until)) = bounds {
         q = q.bind(from).bind(until);
     }
@@ -249,19 +303,25 @@ async fn session_rows(
         .map_err(|e| DbError::new("reading tutoring_sessions", e))?;
     Ok(rows
         .into_iter()
-        .map(|s| {
-            let json = session_json(&s);
-            Row {
-                key: s.0,
-                reference: String::new(),
-                json,
-            }
+        .map(|s| Row {
+            key: s.0,
+            reference: String::new(),
+            body: Body::Session(SessionColumns {
+                id: s.1,
+                tutor_id: s.2,
+                subject: s.3,
+                start: s.4,
+                end: s.5,
+                status: s.6,
+                price: s.7,
+                cancellation_reason: s.8,
+            }),
         })
         .collect())
 }
 
-/// The batch's tutor assignments on PostgreSQL: plain columns, each row's snapshot JSON built
-/// here.
+/// The batch's tutor assignments on PostgreSQL: plain columns, kept as they are (each row's
+/// snapshot JSON is written on demand: [`assignment_json`]).
 #[cfg(feature = "postgres")]
 async fn assignment_rows(
     c: &mut sqlx::PgConnection,
@@ -289,40 +349,124 @@ async fn assignment_rows(
         .map_err(|e| DbError::new("reading class_tutor_assignments", e))?;
     Ok(rows
         .into_iter()
-        .map(|a| {
-            let mut json = String::with_capacity(400);
-            json.push('{');
-            field(&mut json, "id", &text(&a.2));
-            field(&mut json, "classId", &text(&a.0));
-            field(
-                &mut json,
-                "timeSlotId",
-                &a.3.as_deref().map_or("null".into(), text),
-            );
-            field(&mut json, "subject", &text(&a.4));
-            field(&mut json, "tutorId", &text(&a.1));
-            field(&mut json, "recurrencePattern", &text(&a.5));
-            // jsonb's own text is JSON.
-            field(
-                &mut json,
-                "recurrenceConfig",
-                a.6.as_deref().unwrap_or("null"),
-            );
-            let instant = |ms: Option<i64>| ms.map_or("null".into(), |ms| text(&millis_text(ms)));
-            field(&mut json, "startDate", &instant(a.7));
-            field(&mut json, "endDate", &instant(a.8));
-            field(&mut json, "status", &text(&a.9));
-            field(&mut json, "isActive", if a.10 { "true" } else { "false" });
-            field(&mut json, "createdAt", &text(&millis_text(a.11)));
-            json.pop();
-            json.push('}');
-            Row {
-                key: a.0,
-                reference: a.1,
-                json,
-            }
+        .map(|a| Row {
+            key: a.0,
+            reference: a.1,
+            body: Body::Assignment(AssignmentColumns {
+                id: a.2,
+                time_slot_id: a.3,
+                subject: a.4,
+                recurrence_pattern: a.5,
+                recurrence_config: a.6,
+                start_date: a.7,
+                end_date: a.8,
+                status: a.9,
+                is_active: a.10,
+                created_at: a.11,
+            }),
         })
         .collect())
+}
+
+/// An assignment row's columns but its class (the row's key) and tutor (its reference).
+#[cfg(feature = "postgres")]
+#[derive(Clone, Debug)]
+struct AssignmentColumns {
+    id: String,
+    time_slot_id: Option<String>,
+    subject: String,
+    recurrence_pattern: String,
+    /// jsonb's own text (JSON), `None` for SQL `NULL`.
+    recurrence_config: Option<String>,
+    /// Milliseconds since 1970.
+    start_date: Option<i64>,
+    end_date: Option<i64>,
+    status: String,
+    is_active: bool,
+    created_at: i64,
+}
+
+#[cfg(feature = "postgres")]
+impl AssignmentColumns {
+    /// At least the length of [`assignment_json`]: keys and instants fit in 512 bytes, and a
+    /// character escapes to at most 6.
+    fn json_bound(&self, class_id: &str, tutor_id: &str) -> usize {
+        512 + self.recurrence_config.as_ref().map_or(0, String::len)
+            + 6 * (self.id.len()
+                + class_id.len()
+                + tutor_id.len()
+                + self.time_slot_id.as_ref().map_or(0, String::len)
+                + self.subject.len()
+                + self.recurrence_pattern.len()
+                + self.status.len())
+    }
+
+    /// The core's row, as [`Snapshot::from_value`] reads [`assignment_json`]; `None` when the
+    /// JSON would not be plainly regular (an instant outside the years 0000–9999, a
+    /// configuration nested too deep), for the caller to read the JSON instead.
+    fn typed(&self, class_id: &str, tutor_id: &str) -> Option<TutorAssignment> {
+        let recurrence_config = match &self.recurrence_config {
+            None => None,
+            // Within the snapshot, the configuration sits three levels deep.
+            Some(text) => Some(json::parse_with_depth(text, MAX_DEPTH - 3).ok()?),
+        };
+        let date = |ms: Option<i64>| match ms {
+            None => Some(None),
+            Some(ms) => regular_instant(ms).map(Some),
+        };
+        Some(TutorAssignment {
+            id: self.id.clone(),
+            class_id: class_id.to_owned(),
+            time_slot_id: self.time_slot_id.clone(),
+            subject: self.subject.clone(),
+            tutor_id: tutor_id.to_owned(),
+            recurrence_pattern: self.recurrence_pattern.clone(),
+            // `null` reads as absent.
+            recurrence_config: recurrence_config.filter(|v| !v.is_null()),
+            start_date: date(self.start_date)?,
+            end_date: date(self.end_date)?,
+            status: self.status.as_str().into(),
+            is_active: self.is_active,
+            created_at: regular_instant(self.created_at)?,
+        })
+    }
+}
+
+/// An assignment row as snapshot JSON (SPEC §2), the keys in the order `export-snapshot` has
+/// always written them.
+#[cfg(feature = "postgres")]
+fn assignment_json(class_id: &str, tutor_id: &str, a: &AssignmentColumns) -> String {
+    let mut json = String::with_capacity(400);
+    json.push('{');
+    field(&mut json, "id", &text(&a.id));
+    field(&mut json, "classId", &text(class_id));
+    field(
+        &mut json,
+        "timeSlotId",
+        &a.time_slot_id.as_deref().map_or("null".into(), text),
+    );
+    field(&mut json, "subject", &text(&a.subject));
+    field(&mut json, "tutorId", &text(tutor_id));
+    field(&mut json, "recurrencePattern", &text(&a.recurrence_pattern));
+    // jsonb's own text is JSON.
+    field(
+        &mut json,
+        "recurrenceConfig",
+        a.recurrence_config.as_deref().unwrap_or("null"),
+    );
+    let instant = |ms: Option<i64>| ms.map_or("null".into(), |ms| text(&millis_text(ms)));
+    field(&mut json, "startDate", &instant(a.start_date));
+    field(&mut json, "endDate", &instant(a.end_date));
+    field(&mut json, "status", &text(&a.status));
+    field(
+        &mut json,
+        "isActive",
+        if a.is_active { "true" } else { "false" },
+    );
+    field(&mut json, "createdAt", &text(&millis_text(a.created_at)));
+    json.pop();
+    json.push('}');
+    json
 }
 
 /// A JSON string.
@@ -341,24 +485,58 @@ fn field(out: &mut String, key: &str, value: &str) {
     out.push(',');
 }
 
-/// `classId, id, tutorId, subject, start ms, end ms, status, price, cancellationReason`.
+/// A session row's columns but its class (the row's key).
 #[cfg(feature = "postgres")]
-type SessionColumns = (
-    String,
-    String,
-    Option<String>,
-    String,
-    i64,
-    i64,
-    String,
-    String,
-    Option<String>,
-);
+#[derive(Clone, Debug)]
+struct SessionColumns {
+    id: String,
+    tutor_id: Option<String>,
+    subject: String,
+    /// Milliseconds since 1970.
+    start: i64,
+    end: i64,
+    status: String,
+    /// `numeric`'s text.
+    price: String,
+    cancellation_reason: Option<String>,
+}
+
+#[cfg(feature = "postgres")]
+impl SessionColumns {
+    /// At least the length of [`session_json`] (as [`AssignmentColumns::json_bound`]).
+    fn json_bound(&self, class_id: &str) -> usize {
+        512 + 6
+            * (self.id.len()
+                + class_id.len()
+                + self.tutor_id.as_ref().map_or(0, String::len)
+                + self.subject.len()
+                + self.status.len()
+                + self.price.len()
+                + self.cancellation_reason.as_ref().map_or(0, String::len))
+    }
+
+    /// The core's row, as [`Snapshot::from_value`] reads [`session_json`]; `None` when the JSON
+    /// would not be plainly regular (an instant outside the years 0000–9999, a price that is
+    /// not a plain decimal such as `NaN`), for the caller to read the JSON instead.
+    fn typed(&self, class_id: &str) -> Option<ExistingSession> {
+        Some(ExistingSession {
+            id: self.id.clone(),
+            class_id: class_id.to_owned(),
+            tutor_id: self.tutor_id.clone(),
+            subject: self.subject.clone(),
+            scheduled_start: regular_instant(self.start)?,
+            scheduled_end: regular_instant(self.end)?,
+            status: self.status.as_str().into(),
+            price: Some(Money::parse_str(&self.price)?),
+            cancellation_reason: self.cancellation_reason.clone(),
+        })
+    }
+}
 
 /// A session row as snapshot JSON (SPEC §2), the keys in the order `export-snapshot` has
 /// always written them.
 #[cfg(feature = "postgres")]
-pub(crate) fn session_json(s: &SessionColumns) -> String {
+fn session_json(class_id: &str, s: &SessionColumns) -> String {
     #[derive(serde::Serialize)]
     #[serde(rename_all = "camelCase")]
     struct Session<'a> {
@@ -372,17 +550,17 @@ pub(crate) fn session_json(s: &SessionColumns) -> String {
         price: &'a str,
         cancellation_reason: Option<&'a str>,
     }
-    let (start, end) = (millis_text(s.4), millis_text(s.5));
+    let (start, end) = (millis_text(s.start), millis_text(s.end));
     serde_json::to_string(&Session {
-        id: &s.1,
-        class_id: &s.0,
-        tutor_id: s.2.as_deref(),
-        subject: &s.3,
+        id: &s.id,
+        class_id,
+        tutor_id: s.tutor_id.as_deref(),
+        subject: &s.subject,
         scheduled_start: &start,
         scheduled_end: &end,
-        status: &s.6,
-        price: &s.7,
-        cancellation_reason: s.8.as_deref(),
+        status: &s.status,
+        price: &s.price,
+        cancellation_reason: s.cancellation_reason.as_deref(),
     })
     .unwrap_or_default()
 }
@@ -391,6 +569,14 @@ pub(crate) fn session_json(s: &SessionColumns) -> String {
 #[cfg(feature = "postgres")]
 fn millis(ms: i64) -> Option<Instant> {
     chrono::DateTime::from_timestamp_millis(ms).map(|t| Instant::from_utc(t.naive_utc()))
+}
+
+/// Milliseconds since 1970 as the instant [`Instant::parse`] reads from [`millis_text`]: `None`
+/// outside the years 0000–9999, whose text R2 refuses (or that has none).
+#[cfg(feature = "postgres")]
+fn regular_instant(ms: i64) -> Option<Instant> {
+    use chrono::Datelike;
+    millis(ms).filter(|t| (0..=9999).contains(&t.utc().year()))
 }
 
 /// Milliseconds since 1970 as `YYYY-MM-DDTHH:MM:SS.mmmZ` (what `to_char(…,
@@ -411,7 +597,7 @@ fn list(out: &mut String, name: &str, rows: &[Row], keep: impl Fn(&Row) -> bool)
             out.push(',');
         }
         first = false;
-        out.push_str(&row.json);
+        out.push_str(&row.json());
     }
     out.push(']');
 }
@@ -438,26 +624,86 @@ struct SlotSubject {
 impl BatchRows {
     /// The batch as snapshot JSON text (SPEC §2).
     pub fn snapshot_text(&self) -> String {
-        self.snapshot_where(|_| true)
+        self.snapshot_where(|_| true, true)
+    }
+
+    /// The batch's snapshot as [`Snapshot::from_json_str`] reads [`BatchRows::snapshot_text`]:
+    /// the same snapshot, or the same first error in SPEC §5's order. On PostgreSQL the
+    /// sessions and assignments, read as plain columns, go straight into the core's rows (no
+    /// JSON text written and read back) when their JSON would be plainly regular and the rest
+    /// of the batch is; otherwise the text is written and read.
+    pub fn snapshot(&self) -> Result<Snapshot, Error> {
+        #[cfg(feature = "postgres")]
+        if let Some(read) = self.typed_snapshot() {
+            return read;
+        }
+        Snapshot::from_json_str(&self.snapshot_text())
+    }
+
+    /// [`BatchRows::snapshot`] without the text of the typed rows, or `None` when it cannot be
+    /// told to be the same: a row of another form, a list or the text (bounded from above)
+    /// beyond §5's limits, a row not plainly regular. The rows the database wrote as JSON are
+    /// read by the core's regular road ([`regular_snapshot`], `None` for anything irregular);
+    /// the typed rows are then exactly what [`Snapshot::from_value`] reads from their JSON,
+    /// and the ids are checked over the whole snapshot, as `from_value` does last.
+    #[cfg(feature = "postgres")]
+    fn typed_snapshot(&self) -> Option<Result<Snapshot, Error>> {
+        let typed = [&self.assignments, &self.sessions];
+        let text = self.snapshot_where(|_| true, false);
+        let bound: usize = typed
+            .iter()
+            .flat_map(|rows| rows.iter().map(|r| r.json_bound() + 1))
+            .sum();
+        if text.len() + bound > MAX_TEXT_BYTES || typed.iter().any(|r| r.len() > MAX_LIST_ITEMS) {
+            return None;
+        }
+        json::check_text_limits(&text, MAX_DEPTH).ok()?;
+        let mut snapshot = regular_snapshot(&text)?;
+        drop(text);
+        snapshot.tutor_assignments = self
+            .assignments
+            .iter()
+            .map(|r| match &r.body {
+                Body::Assignment(a) => a.typed(&r.key, &r.reference),
+                _ => None,
+            })
+            .collect::<Option<_>>()?;
+        snapshot.existing_sessions = self
+            .sessions
+            .iter()
+            .map(|r| match &r.body {
+                Body::Session(s) => s.typed(&r.key),
+                _ => None,
+            })
+            .collect::<Option<_>>()?;
+        Some(snapshot.check_unique_ids().map(|()| snapshot))
     }
 
     /// The snapshot of one class of the batch: its rows, every tutor and every session read
     /// (used to plan a class alone when its batch is unreadable input).
     pub fn class_snapshot_text(&self, class_id: &str) -> String {
-        self.snapshot_where(|key| key == class_id)
+        self.snapshot_where(|key| key == class_id, true)
     }
 
-    fn snapshot_where(&self, of_class: impl Fn(&str) -> bool) -> String {
+    /// The snapshot text of the classes `of_class` accepts; with `typed` false, the lists of
+    /// typed rows (assignments, sessions) are left empty.
+    fn snapshot_where(&self, of_class: impl Fn(&str) -> bool, typed: bool) -> String {
+        let none: &[Row] = &[];
+        let (assignments, sessions) = if typed {
+            (&self.assignments[..], &self.sessions[..])
+        } else {
+            (none, none)
+        };
         let size: usize = [
-            &self.classes,
+            &self.classes[..],
             &self.slots,
             &self.cancellations,
-            &self.assignments,
+            assignments,
             &self.tutors,
-            &self.sessions,
+            sessions,
         ]
         .iter()
-        .flat_map(|rows| rows.iter().map(|r| r.json.len() + 1))
+        .flat_map(|rows| rows.iter().map(|r| r.json_bound() + 1))
         .sum();
         let mut out = String::with_capacity(size + 128);
         out.push('{');
@@ -469,13 +715,13 @@ impl BatchRows {
             of_class(&r.key)
         });
         out.push(',');
-        list(&mut out, "tutorAssignments", &self.assignments, |r| {
+        list(&mut out, "tutorAssignments", assignments, |r| {
             of_class(&r.key)
         });
         out.push(',');
         list(&mut out, "tutors", &self.tutors, |_| true);
         out.push(',');
-        list(&mut out, "existingSessions", &self.sessions, |_| true);
+        list(&mut out, "existingSessions", sessions, |_| true);
         out.push('}');
         out
     }
@@ -485,7 +731,7 @@ impl BatchRows {
     pub fn holds(&self, planned: &crate::db::write::NewSession) -> bool {
         self.sessions.iter().any(|r| {
             r.key == planned.class_id
-                && serde_json::from_str::<HeldSession>(&r.json).is_ok_and(|s| {
+                && serde_json::from_str::<HeldSession>(&r.json()).is_ok_and(|s| {
                     s.subject == planned.subject
                         && s.scheduled_start == planned.scheduled_start
                         && s.scheduled_end == planned.scheduled_end
@@ -500,7 +746,7 @@ impl BatchRows {
         self.slots
             .iter()
             .filter_map(|r| {
-                let slot: SlotSubject = serde_json::from_str(&r.json).ok()?;
+                let slot: SlotSubject = serde_json::from_str(&r.json()).ok()?;
                 named
                     .contains(slot.id.as_str())
                     .then_some((slot.id, slot.subject))
@@ -517,10 +763,10 @@ impl BatchRows {
             .iter()
             .map(|c| (c.key.as_str(), Sha256::new()))
             .collect();
-        let tutors: BTreeMap<&str, &str> = self
+        let tutors: BTreeMap<&str, Cow<'_, str>> = self
             .tutors
             .iter()
-            .map(|t| (t.key.as_str(), t.json.as_str()))
+            .map(|t| (t.key.as_str(), t.json()))
             .collect();
         let mut named: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
         for a in &self.assignments {
@@ -531,7 +777,7 @@ impl BatchRows {
                 if let Some(h) = hashers.get_mut(row.key.as_str()) {
                     h.update(kind.as_bytes());
                     h.update([0]);
-                    h.update(row.json.as_bytes());
+                    h.update(row.json().as_bytes());
                     h.update([b'\n']);
                 }
             }
@@ -546,7 +792,7 @@ impl BatchRows {
                 h.update(b"tutor\0");
                 h.update(tutor.as_bytes());
                 h.update([0]);
-                h.update(tutors.get(tutor).copied().unwrap_or("null").as_bytes());
+                h.update(tutors.get(tutor).map_or("null", |t| t).as_bytes());
                 h.update([b'\n']);
             }
         }
@@ -558,5 +804,178 @@ impl BatchRows {
                 (class.to_owned(), format!("sha256:{hex}"))
             })
             .collect()
+    }
+}
+
+#[cfg(all(test, feature = "postgres"))]
+mod tests {
+    use super::*;
+
+    fn json_row(key: &str, json: &str) -> Row {
+        Row {
+            key: key.into(),
+            reference: String::new(),
+            body: Body::Json(json.into()),
+        }
+    }
+
+    fn session(class: &str, id: &str, start: i64, price: &str) -> Row {
+        Row {
+            key: class.into(),
+            reference: String::new(),
+            body: Body::Session(SessionColumns {
+                id: id.into(),
+                tutor_id: Some("t1".into()),
+                subject: "Maths \"é\" \u{1}\\".into(),
+                start,
+                end: start.saturating_add(5_400_000),
+                status: "SCHEDULED?".into(),
+                price: price.into(),
+                cancellation_reason: None,
+            }),
+        }
+    }
+
+    fn assignment(class: &str, id: &str, config: Option<&str>, start: Option<i64>) -> Row {
+        Row {
+            key: class.into(),
+            reference: "t1".into(),
+            body: Body::Assignment(AssignmentColumns {
+                id: id.into(),
+                time_slot_id: None,
+                subject: "Maths".into(),
+                recurrence_pattern: "WEEKLY".into(),
+                recurrence_config: config.map(str::to_owned),
+                start_date: start,
+                end_date: None,
+                status: "ACCEPTED".into(),
+                is_active: true,
+                created_at: 1_790_000_000_000,
+            }),
+        }
+    }
+
+    fn batch(assignments: Vec<Row>, sessions: Vec<Row>) -> BatchRows {
+        BatchRows {
+            classes: vec![json_row(
+                "c1",
+                r#"{"id":"c1","name":"A","isActive":true,"timezone":"Europe/Paris","memberCount":3,"defaultHourlyRate":null}"#,
+            )],
+            slots: vec![json_row(
+                "c1",
+                r#"{"id":"s1","classId":"c1","subject":"Maths","dayOfWeek":1,"startTime":"10:00","endTime":"11:30","isActive":true,"createdAt":"2026-01-01T00:00:00.000Z"}"#,
+            )],
+            cancellations: Vec::new(),
+            assignments,
+            tutors: vec![json_row(
+                "t1",
+                r#"{"id":"t1","hourlyRate":"10.00","availability":[]}"#,
+            )],
+            sessions,
+        }
+    }
+
+    /// The typed road gives what the text road gives, and is taken when `typed` says.
+    fn same(rows: &BatchRows, typed: bool) {
+        let text = Snapshot::from_json_str(&rows.snapshot_text());
+        assert_eq!(rows.snapshot(), text);
+        assert_eq!(rows.typed_snapshot().is_some(), typed);
+    }
+
+    const T: i64 = 1_798_416_000_000; // 2026-12-28T00:00:00Z
+
+    #[test]
+    fn typed_rows_read_as_their_json() {
+        let regular = batch(
+            vec![
+                assignment("c1", "a1", None, None),
+                assignment("c1", "a2", Some("null"), Some(T)),
+                assignment(
+                    "c1",
+                    "a3",
+                    Some(r#"{"days": [1, 2.0, 1e3], "x": {"y": "z"}}"#),
+                    None,
+                ),
+                assignment("c1", "a4", Some("[]"), Some(0)),
+                // 9999-12-31T23:59:59.999
+                assignment("c1", "a5", Some("{}"), Some(253_402_300_799_999)),
+            ],
+            vec![
+                session("c1", "e1", T, "30000.00"),
+                session("c1", "e2", -62_167_219_200_000, "-1"), // 0000-01-01
+                session("c2", "e3", 253_402_293_600_000, "0.5"), // 9999-12-31T22:00
+            ],
+        );
+        same(&regular, true);
+        // Duplicate ids, found over the whole snapshot: the same error either way.
+        same(
+            &batch(
+                vec![
+                    assignment("c1", "a1", None, None),
+                    assignment("c1", "a1", None, None),
+                ],
+                vec![session("c1", "e1", T, "1"), session("c1", "e1", T, "1")],
+            ),
+            true,
+        );
+        same(
+            &batch(
+                Vec::new(),
+                vec![session("c1", "e1", T, "1"), session("c1", "e1", T, "1")],
+            ),
+            true,
+        );
+    }
+
+    #[test]
+    fn irregular_rows_are_read_from_their_json() {
+        // Instants outside 0000-9999 or chrono's range, prices that are not plain decimals,
+        // a configuration nested deeper than §5 allows.
+        for (assignments, sessions) in [
+            (
+                Vec::new(),
+                vec![session("c1", "e1", -62_167_219_200_001, "1")],
+            ),
+            (
+                Vec::new(),
+                vec![session("c1", "e1", 253_402_300_800_000, "1")],
+            ),
+            (Vec::new(), vec![session("c1", "e1", i64::MAX, "1")]),
+            (Vec::new(), vec![session("c1", "e1", T, "NaN")]),
+            (Vec::new(), vec![session("c1", "e1", T, "1e3")]),
+            (
+                vec![assignment("c1", "a1", None, Some(i64::MIN))],
+                Vec::new(),
+            ),
+            (
+                vec![assignment("c1", "a1", None, Some(253_402_300_800_000))],
+                Vec::new(),
+            ),
+            (
+                vec![assignment(
+                    "c1",
+                    "a1",
+                    Some(&("[".repeat(62) + &"]".repeat(62))),
+                    None,
+                )],
+                Vec::new(),
+            ),
+        ] {
+            same(&batch(assignments, sessions), false);
+        }
+        // 61 levels fit (3 + 61 = 64).
+        let deep = "[".repeat(61) + &"]".repeat(61);
+        same(
+            &batch(vec![assignment("c1", "a1", Some(&deep), None)], Vec::new()),
+            true,
+        );
+        // A row the database wrote that is not regular: the text road reports it.
+        let mut bad = batch(Vec::new(), vec![session("c1", "e1", T, "1")]);
+        bad.slots.push(json_row(
+            "c1",
+            r#"{"id":"s2","classId":"c1","dayOfWeek":"1"}"#,
+        ));
+        same(&bad, false);
+        assert!(bad.snapshot().is_err());
     }
 }
