@@ -2,6 +2,7 @@
 //! when writing), planned by the core, checked against the price column, written in one
 //! transaction; the batches' plans joined at the end ([`merge`]).
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::future::Future;
 use std::sync::Arc;
@@ -214,10 +215,18 @@ pub async fn run(
     let mut failure = None;
     // Which connections have a transaction open (rolled back if the run stops).
     let mut open = vec![!writes; conns.len()];
+    // With two connections, a batch read while the one before is still being written is
+    // planned at once: writing (COPY) is then what takes longest, and planning stays off its
+    // path. (When nothing is written, as in a re-run, a batch is planned while the next is read.)
+    let plan_ahead = conns.len() == 2;
     if let Some(first) = batches.first() {
         open[0] = true;
         match load(conns[0], spec, first, sessions).await {
-            Ok(l) => loaded = Some(l),
+            Ok(l) if plan_ahead => match prepare(spec, first, l, &planner).await {
+                Ok(p) => loaded = Some(Stage::Prepared(Box::new(p))),
+                Err(e) => failure = Some(e),
+            },
+            Ok(l) => loaded = Some(Stage::Loaded(l)),
             Err(e) => failure = Some(e),
         }
     }
@@ -235,7 +244,9 @@ pub async fn run(
                 let settled = settle(Some(&mut **one), spec, batches[k], this, &planner).await;
                 attempted &= settled.is_ok();
                 let following = match (&settled, next) {
-                    (Ok(_), Some(batch)) => load(one, spec, batch, sessions).await.map(Some),
+                    (Ok(_), Some(batch)) => load(one, spec, batch, sessions)
+                        .await
+                        .map(|l| Some(Stage::Loaded(l))),
                     _ => Ok(None),
                 };
                 (settled, following)
@@ -243,15 +254,21 @@ pub async fn run(
             [one] => {
                 join2(
                     settle(None, spec, batches[k], this, &planner),
-                    load_next(one, spec, next, sessions),
+                    load_next(one, spec, next, sessions, None),
                 )
                 .await
             }
             [a, b] => {
                 let (this_conn, next_conn) = if k % 2 == 0 { (a, b) } else { (b, a) };
+                let written = Cell::new(false);
                 join2(
-                    settle(Some(&mut **this_conn), spec, batches[k], this, &planner),
-                    load_next(next_conn, spec, next, sessions),
+                    async {
+                        let settled =
+                            settle(Some(&mut **this_conn), spec, batches[k], this, &planner).await;
+                        written.set(true);
+                        settled
+                    },
+                    load_next(next_conn, spec, next, sessions, Some((&planner, &written))),
                 )
                 .await
             }
@@ -411,43 +428,51 @@ async fn load(
     })
 }
 
-/// [`load`] of the next batch, if there is one.
+/// [`load`] of the next batch, if there is one, then [`prepare`] if `ahead` gives a planner
+/// and the batch before is not yet written.
 async fn load_next(
     db: &mut Db,
     spec: &Spec,
     batch: Option<&[String]>,
     sessions: Sessions<'_>,
-) -> Result<Option<Loaded>, Stopped> {
-    match batch {
-        Some(batch) => load(db, spec, batch, sessions).await.map(Some),
-        None => Ok(None),
-    }
+    ahead: Option<(&Arc<Planner>, &Cell<bool>)>,
+) -> Result<Option<Stage>, Stopped> {
+    let Some(batch) = batch else { return Ok(None) };
+    let loaded = load(db, spec, batch, sessions).await?;
+    Ok(Some(match ahead {
+        Some((planner, written)) if !written.get() => {
+            Stage::Prepared(Box::new(prepare(spec, batch, loaded, planner).await?))
+        }
+        _ => Stage::Loaded(loaded),
+    }))
 }
 
-/// A batch planned and, when writing, committed.
-struct Settled {
+/// A batch read, and perhaps already planned.
+enum Stage {
+    Loaded(Loaded),
+    Prepared(Box<Prepared>),
+}
+
+/// A batch planned, with what is to be written of it, its transaction still open.
+struct Prepared {
     planned: Planned,
-    /// The ids given to `creates`, in order.
-    ids: Vec<String>,
     creates: Vec<NewSession>,
     moves: Vec<SessionMove>,
-    moved: u64,
-    cancelled: u64,
     statements: usize,
 }
 
 /// Plans a loaded batch (on a blocking thread, so that the other connection's work goes on)
-/// and, with `db`, writes it in its open transaction and commits.
-async fn settle(
-    db: Option<&mut Db>,
+/// and says what is to be written: the plan's sessions, or for `--apply` the saved plan's
+/// (refused when the batch's rows changed since).
+async fn prepare(
     spec: &Spec,
     batch: &[String],
     loaded: Loaded,
     planner: &Arc<Planner>,
-) -> Result<Settled, Stopped> {
+) -> Result<Prepared, Stopped> {
     let Loaded {
         rows,
-        mut statements,
+        statements,
         read,
     } = loaded;
     let clock = std::time::Instant::now();
@@ -484,6 +509,44 @@ async fn settle(
             planned.plan.moves.iter().map(SessionMove::from).collect()
         }
         _ => Vec::new(),
+    };
+    Ok(Prepared {
+        planned,
+        creates,
+        moves,
+        statements,
+    })
+}
+
+/// A batch planned and, when writing, committed.
+struct Settled {
+    planned: Planned,
+    /// The ids given to `creates`, in order.
+    ids: Vec<String>,
+    creates: Vec<NewSession>,
+    moves: Vec<SessionMove>,
+    moved: u64,
+    cancelled: u64,
+    statements: usize,
+}
+
+/// Plans a batch if it is not yet ([`prepare`]) and, with `db`, writes it in its open
+/// transaction and commits.
+async fn settle(
+    db: Option<&mut Db>,
+    spec: &Spec,
+    batch: &[String],
+    stage: Stage,
+    planner: &Arc<Planner>,
+) -> Result<Settled, Stopped> {
+    let Prepared {
+        planned,
+        creates,
+        moves,
+        mut statements,
+    } = match stage {
+        Stage::Loaded(loaded) => prepare(spec, batch, loaded, planner).await?,
+        Stage::Prepared(prepared) => *prepared,
     };
     let mut settled = Settled {
         planned,
