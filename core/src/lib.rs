@@ -139,13 +139,19 @@ pub fn plan_json(snapshot_text: &str, options: &Value) -> Result<Plan, Error> {
     // The regular shape read straight into rows; anything else read the general way,
     // which reports its first problem after the options' (§5's order).
     if let Some(snapshot) = regular_snapshot(snapshot_text) {
-        let options = Options::from_value(options)?;
-        snapshot.check_unique_ids()?;
-        return plan(&snapshot, &options);
+        return plan_regular(&snapshot, options);
     }
     let snapshot = json::parse(snapshot_text)?;
     let options = Options::from_value(options)?;
     plan(&Snapshot::from_value(&snapshot)?, &options)
+}
+
+/// Plans a snapshot read by [`regular_snapshot`] with options given as JSON, in SPEC §5's
+/// order: the options, then R1's unique ids (which `regular_snapshot` leaves to its caller).
+pub fn plan_regular(snapshot: &Snapshot, options: &Value) -> Result<Plan, Error> {
+    let options = Options::from_value(options)?;
+    snapshot.check_unique_ids()?;
+    plan(snapshot, &options)
 }
 
 /// Plans from a snapshot and options already held as JSON values (the JS surfaces' path).

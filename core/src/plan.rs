@@ -427,7 +427,9 @@ impl Plan {
     /// The plan as compact JSON followed by one newline: the bytes every surface prints
     /// (SPEC §6).
     pub fn to_json_line(&self) -> String {
-        let mut out = Vec::new();
+        // Room for the usual size up front (a `create` entry takes about 260 bytes), so the
+        // text is not copied as it grows.
+        let mut out = Vec::with_capacity(self.create.len() * 272 + 4096);
         // Writing to a vector fails on nothing; the text is UTF-8 (JSON of `str`s).
         let _ = self.write_json_line(&mut out);
         String::from_utf8(out).unwrap_or_default()
@@ -444,6 +446,25 @@ impl Plan {
     /// assert_eq!(bytes, plan.to_json_line().into_bytes());
     /// ```
     pub fn write_json_line<W: std::io::Write>(&self, mut out: W) -> std::io::Result<()> {
-        crate::plan_json::write_plan_line(self, &mut out)
+        crate::plan_json::write_plan_line(self, &mut out, crate::plan_json::Text::Utf8)
+    }
+
+    /// [`Plan::to_json_line`] with every character beyond ASCII escaped (`é` as `\u00e9`):
+    /// the same JSON values, in a text JS engines hold as a one-byte string, decoded and
+    /// parsed faster — what the JS surfaces hand to `JSON.parse`.
+    ///
+    /// ```
+    /// # use genova_sessions_core::{Instant, Plan, Window};
+    /// let plan = Plan::empty(Window::new(Instant::parse("2026-11-30T00:00:00Z").unwrap(), 1));
+    /// let text = plan.to_json_ascii();
+    /// assert!(text.is_ascii());
+    /// let values = |t: &str| serde_json::from_str::<serde_json::Value>(t).unwrap();
+    /// assert_eq!(values(&text), values(&plan.to_json_line()));
+    /// ```
+    pub fn to_json_ascii(&self) -> String {
+        let mut out = Vec::with_capacity(self.create.len() * 272 + 4096);
+        // Writing to a vector fails on nothing; the text is ASCII.
+        let _ = crate::plan_json::write_plan_line(self, &mut out, crate::plan_json::Text::Ascii);
+        String::from_utf8(out).unwrap_or_default()
     }
 }

@@ -16,19 +16,28 @@ use crate::plan::{Create, Plan};
 /// Bytes gathered before they are handed to the writer.
 const CHUNK: usize = 1 << 16;
 
+/// How strings are written: as UTF-8 (the plan's bytes, SPEC §6), or with every character
+/// beyond ASCII escaped (`\u00e9`): the same JSON values in a text that JS engines hold as a
+/// one-byte string, decoded and parsed faster (the JS surfaces hand it to `JSON.parse`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Text {
+    Utf8,
+    Ascii,
+}
+
 /// Writes `plan` as compact JSON and one newline to `out`.
-pub(crate) fn write_plan_line<W: Write>(plan: &Plan, out: &mut W) -> io::Result<()> {
+pub(crate) fn write_plan_line<W: Write>(plan: &Plan, out: &mut W, text: Text) -> io::Result<()> {
     let mut buf: Vec<u8> = Vec::with_capacity(CHUNK + 1024);
     buf.extend_from_slice(b"{\"formatVersion\":");
-    serde_json::to_writer(&mut buf, &plan.format_version)?;
+    value(&mut buf, &plan.format_version, text)?;
     buf.extend_from_slice(b",\"window\":");
-    serde_json::to_writer(&mut buf, &plan.window)?;
+    value(&mut buf, &plan.window, text)?;
     buf.extend_from_slice(b",\"create\":[");
     for (i, create) in plan.create.iter().enumerate() {
         if i > 0 {
             buf.push(b',');
         }
-        write_create(&mut buf, create)?;
+        write_create(&mut buf, create, text)?;
         if buf.len() >= CHUNK {
             out.write_all(&buf)?;
             buf.clear();
@@ -36,42 +45,75 @@ pub(crate) fn write_plan_line<W: Write>(plan: &Plan, out: &mut W) -> io::Result<
     }
     buf.extend_from_slice(b"],\"existing\":");
     out.write_all(&buf)?;
-    serde_json::to_writer(&mut *out, &plan.existing)?;
+    value(&mut *out, &plan.existing, text)?;
     out.write_all(b",\"moves\":")?;
-    serde_json::to_writer(&mut *out, &plan.moves)?;
+    value(&mut *out, &plan.moves, text)?;
     out.write_all(b",\"conflicts\":")?;
-    serde_json::to_writer(&mut *out, &plan.conflicts)?;
+    value(&mut *out, &plan.conflicts, text)?;
     out.write_all(b",\"skipped\":")?;
-    serde_json::to_writer(&mut *out, &plan.skipped)?;
+    value(&mut *out, &plan.skipped, text)?;
     out.write_all(b",\"warnings\":")?;
-    serde_json::to_writer(&mut *out, &plan.warnings)?;
+    value(&mut *out, &plan.warnings, text)?;
     out.write_all(b",\"errors\":")?;
-    serde_json::to_writer(&mut *out, &plan.errors)?;
+    value(&mut *out, &plan.errors, text)?;
     out.write_all(b",\"summary\":")?;
-    serde_json::to_writer(&mut *out, &plan.summary)?;
+    value(&mut *out, &plan.summary, text)?;
     out.write_all(b"}\n")
 }
 
+/// A value written by `serde_json`, compact.
+fn value<W: Write, T: serde::Serialize + ?Sized>(out: W, v: &T, text: Text) -> io::Result<()> {
+    match text {
+        Text::Utf8 => serde_json::to_writer(out, v)?,
+        Text::Ascii => v.serialize(&mut serde_json::Serializer::with_formatter(out, AsciiOnly))?,
+    }
+    Ok(())
+}
+
+/// serde_json's compact formatter, escaping every character beyond ASCII as `\uXXXX` (a
+/// surrogate pair beyond U+FFFF), as `JSON.stringify`'s inverse reads it.
+struct AsciiOnly;
+
+impl serde_json::ser::Formatter for AsciiOnly {
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        w: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let mut rest = fragment;
+        while let Some(at) = rest.bytes().position(|b| !b.is_ascii()) {
+            w.write_all(&rest.as_bytes()[..at])?;
+            let c = rest[at..].chars().next().unwrap_or('\u{fffd}');
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                write!(w, "\\u{unit:04x}")?;
+            }
+            rest = &rest[at + c.len_utf8()..];
+        }
+        w.write_all(rest.as_bytes())
+    }
+}
+
 /// One `create` entry, as serde's derive writes it.
-fn write_create(buf: &mut Vec<u8>, c: &Create) -> io::Result<()> {
+fn write_create(buf: &mut Vec<u8>, c: &Create, text: Text) -> io::Result<()> {
     buf.extend_from_slice(b"{\"classId\":");
-    string(buf, &c.class_id)?;
+    string(buf, &c.class_id, text)?;
     buf.extend_from_slice(b",\"timeSlotId\":");
-    string(buf, &c.time_slot_id)?;
+    string(buf, &c.time_slot_id, text)?;
     buf.extend_from_slice(b",\"subject\":");
-    string(buf, &c.subject)?;
+    string(buf, &c.subject, text)?;
     buf.extend_from_slice(b",\"scheduledStart\":");
     instant(buf, c.scheduled_start)?;
     buf.extend_from_slice(b",\"scheduledEnd\":");
     instant(buf, c.scheduled_end)?;
     buf.extend_from_slice(b",\"tutorId\":");
-    optional(buf, c.tutor_id.as_deref())?;
+    optional(buf, c.tutor_id.as_deref(), text)?;
     buf.extend_from_slice(b",\"assignmentId\":");
-    optional(buf, c.assignment_id.as_deref())?;
+    optional(buf, c.assignment_id.as_deref(), text)?;
     buf.extend_from_slice(b",\"status\":\"");
     buf.extend_from_slice(c.status.as_str().as_bytes());
     buf.extend_from_slice(b"\",\"price\":");
-    string(buf, &c.price)?;
+    string(buf, &c.price, text)?;
     buf.extend_from_slice(b",\"ordinal\":");
     match c.ordinal {
         Some(k) => buf.extend_from_slice(itoa::Buffer::new().format(k).as_bytes()),
@@ -82,20 +124,21 @@ fn write_create(buf: &mut Vec<u8>, c: &Create) -> io::Result<()> {
 }
 
 /// A JSON string: copied between quotes when nothing in it needs escaping.
-fn string(buf: &mut Vec<u8>, s: &str) -> io::Result<()> {
-    if s.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+fn string(buf: &mut Vec<u8>, s: &str, text: Text) -> io::Result<()> {
+    let plain = |b: u8| b >= 0x20 && b != b'"' && b != b'\\' && (text == Text::Utf8 || b < 0x80);
+    if s.bytes().all(plain) {
         buf.push(b'"');
         buf.extend_from_slice(s.as_bytes());
         buf.push(b'"');
         Ok(())
     } else {
-        Ok(serde_json::to_writer(&mut *buf, s)?)
+        value(&mut *buf, s, text)
     }
 }
 
-fn optional(buf: &mut Vec<u8>, s: Option<&str>) -> io::Result<()> {
+fn optional(buf: &mut Vec<u8>, s: Option<&str>, text: Text) -> io::Result<()> {
     match s {
-        Some(s) => string(buf, s),
+        Some(s) => string(buf, s, text),
         None => {
             buf.extend_from_slice(b"null");
             Ok(())
@@ -128,7 +171,7 @@ mod tests {
         let id: Id = Arc::from(id);
         Create {
             class_id: Arc::clone(&id),
-            time_slot_id: Arc::from("s\u{1}/\"é\\"),
+            time_slot_id: Arc::from("s\u{1}/\"é\\🎓"),
             subject: Arc::from("Maths \u{2028} 数学"),
             scheduled_start: Instant::parse(start).unwrap(),
             scheduled_end: Instant::parse("2026-11-30T14:00:00Z").unwrap(),
@@ -166,8 +209,20 @@ mod tests {
             ));
         }
         let mut bytes = Vec::new();
-        write_plan_line(&plan, &mut bytes).unwrap();
+        write_plan_line(&plan, &mut bytes, Text::Utf8).unwrap();
         let expected = serde_json::to_string(&plan).unwrap() + "\n";
         assert_eq!(String::from_utf8(bytes).unwrap(), expected);
+        // ASCII only, and the same JSON values.
+        let mut bytes = Vec::new();
+        write_plan_line(&plan, &mut bytes, Text::Ascii).unwrap();
+        assert!(bytes.is_ascii());
+        let ascii: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        assert_eq!(
+            ascii,
+            serde_json::from_str::<serde_json::Value>(&expected).unwrap()
+        );
+        assert!(String::from_utf8(bytes)
+            .unwrap()
+            .contains(r"Maths \u2028 \u6570\u5b66"));
     }
 }
