@@ -167,14 +167,17 @@ pub async fn run(
         }
     };
     let ids: Vec<String> = ids.into_iter().filter(|id| spec.shard.holds(id)).collect();
-    // The tutors' sessions in every class, for R25 across batches: read once, before writing.
-    let tutor_sessions = match &spec.mode {
-        Mode::Apply(_) => Vec::new(),
-        _ => {
-            statements += 1;
-            db.tutor_sessions(&from, &until).await?
+    // The tutors' sessions in every class, for R25 across batches: read once, before writing
+    // (with a second connection, on it while the first batch is read and planned).
+    let reads_tutors = !matches!(spec.mode, Mode::Apply(_));
+    let mut tutor_sessions = Vec::new();
+    if reads_tutors {
+        statements += 1;
+        if second.is_none() || ids.is_empty() {
+            tutor_sessions = db.tutor_sessions(&from, &until).await?;
         }
-    };
+    }
+    let tutors_ahead = reads_tutors && second.is_some() && !ids.is_empty();
     progress.start(ids.len() as u64);
     let mut outcome = Outcome {
         plan: RunPlan::empty(window),
@@ -221,12 +224,27 @@ pub async fn run(
     let plan_ahead = conns.len() == 2;
     if let Some(first) = batches.first() {
         open[0] = true;
-        match load(conns[0], spec, first, sessions).await {
-            Ok(l) if plan_ahead => match prepare(spec, first, l, &planner).await {
-                Ok(p) => loaded = Some(Stage::Prepared(Box::new(p))),
-                Err(e) => failure = Some(e),
-            },
-            Ok(l) => loaded = Some(Stage::Loaded(l)),
+        let ahead = plan_ahead.then_some(&planner);
+        let stage = match conns.as_mut_slice() {
+            [a, b] if tutors_ahead => {
+                let (tutors, stage) = join2(
+                    b.tutor_sessions(&from, &until),
+                    first_stage(a, spec, first, sessions, ahead),
+                )
+                .await;
+                match tutors {
+                    Ok(t) => {
+                        tutor_sessions = t;
+                        stage
+                    }
+                    // The tutors' read failed first in a run that reads them alone.
+                    Err(e) => Err(e.into()),
+                }
+            }
+            conns => first_stage(conns[0], spec, first, sessions, ahead).await,
+        };
+        match stage {
+            Ok(stage) => loaded = Some(stage),
             Err(e) => failure = Some(e),
         }
     }
@@ -425,6 +443,21 @@ async fn load(
         rows,
         statements,
         read: clock.elapsed(),
+    })
+}
+
+/// [`load`] of the first batch, then [`prepare`] if `ahead` gives a planner.
+async fn first_stage(
+    db: &mut Db,
+    spec: &Spec,
+    batch: &[String],
+    sessions: Sessions<'_>,
+    ahead: Option<&Arc<Planner>>,
+) -> Result<Stage, Stopped> {
+    let loaded = load(db, spec, batch, sessions).await?;
+    Ok(match ahead {
+        Some(planner) => Stage::Prepared(Box::new(prepare(spec, batch, loaded, planner).await?)),
+        None => Stage::Loaded(loaded),
     })
 }
 
