@@ -1,6 +1,7 @@
 //! Snapshot JSON text → `plan_json`: never panics, hangs or grows without bound; a plan that
 //! comes out is well formed (sorted lists, summary = list lengths, every start in the window,
-//! every end after its start, moves only of shifted rows) and its JSON reads back.
+//! every end after its start, moves only of shifted rows) and its JSON reads back. The fast
+//! road from text to a snapshot (`regular_snapshot`) gives what the general one gives.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -20,6 +21,17 @@ fuzz_target!(|data: &[u8]| {
         "defaultTimezone": zones[usize::from(pick / 9) % zones.len()],
         "legacyTimezone": (legacy & 0x80 != 0).then(|| zones[usize::from(legacy) % zones.len()]),
     });
+    use genova_sessions_core::{json as limits, regular_snapshot, Snapshot};
+    if limits::check_text_limits(text, limits::MAX_DEPTH).is_ok() {
+        if let Some(fast) = regular_snapshot(text) {
+            let general = limits::parse(text).and_then(|v| Snapshot::from_value(&v));
+            let fast = fast.check_unique_ids().map(|()| fast);
+            assert_eq!(
+                fast.map_err(|e| e.to_string()),
+                general.map_err(|e| e.to_string())
+            );
+        }
+    }
     let Ok(plan) = genova_sessions_core::plan_json(text, &options) else { return };
     let s = &plan.summary;
     assert_eq!(s.sessions_to_create as usize, plan.create.len());
