@@ -7,7 +7,7 @@ use std::str::FromStr;
 
 use chrono::TimeZone;
 use chrono_tz::Tz;
-use genova_sessions_core::{DataErrorCode, Instant, Move, WarningCode};
+use genova_sessions_core::{Create, DataErrorCode, Instant, Move, WarningCode};
 
 use crate::db::write::Cancellation;
 use crate::run::ClassInfo;
@@ -303,30 +303,40 @@ pub fn problems(
             .unwrap_or(default_timezone);
         Tz::from_str(name).ok()
     };
-    let subjects: BTreeMap<(&str, Instant, &str), &str> = plan
-        .create
-        .iter()
-        .map(|c| {
-            (
-                (&*c.class_id, c.scheduled_start, &*c.time_slot_id),
-                &*c.subject,
-            )
-        })
-        .collect();
+    // A finding's subject: that of the planned session at its (class, start, slot), the last
+    // of equal keys. `create` is in SPEC §4's order by that key, so it is found by binary
+    // search; a list in another order (a hand-edited plan file) is read into a map.
+    fn key(c: &Create) -> (&str, Instant, &str) {
+        (&c.class_id, c.scheduled_start, &c.time_slot_id)
+    }
+    let sorted = plan.create.is_sorted_by(|a, b| key(a) <= key(b));
+    let subjects: BTreeMap<(&str, Instant, &str), &str> = if sorted {
+        BTreeMap::new()
+    } else {
+        plan.create.iter().map(|c| (key(c), &*c.subject)).collect()
+    };
+    let subject_of = |wanted: (&str, Instant, &str)| {
+        if !sorted {
+            return subjects.get(&wanted).copied().unwrap_or("-");
+        }
+        let end = plan.create.partition_point(|c| key(c) <= wanted);
+        end.checked_sub(1)
+            .map(|i| &plan.create[i])
+            .filter(|c| key(c) == wanted)
+            .map_or("-", |c| &*c.subject)
+    };
     let mut codes: Vec<WarningCode> = plan.warnings.iter().map(|w| w.code).collect();
     codes.sort_by_key(|c| c.as_str());
     codes.dedup();
     for code in codes {
-        let mut lines: Vec<String> = plan
-            .findings
-            .iter()
-            .filter(|f| f.code == code)
+        // Only the lines shown are written; the others are counted.
+        let mut found = plan.findings.iter().filter(|f| f.code == code);
+        let mut lines: Vec<String> = found
+            .by_ref()
+            .take(PROBLEMS_PER_KIND)
             .map(|f| {
                 let zone = zone_of(&f.class_id);
-                let subject = subjects
-                    .get(&(&*f.class_id, f.scheduled_start, &*f.time_slot_id))
-                    .copied()
-                    .unwrap_or("-");
+                let subject = subject_of((&f.class_id, f.scheduled_start, &f.time_slot_id));
                 format!(
                     "    {}  {subject}  {}–{}  slot {}  tutor {}",
                     class_label(classes, &f.class_id),
@@ -337,6 +347,7 @@ pub fn problems(
                 )
             })
             .collect();
+        let mut total = lines.len() + found.count();
         if lines.is_empty() {
             // Warnings about an assignment rather than a session.
             lines = plan
@@ -353,9 +364,10 @@ pub fn problems(
                     )
                 })
                 .collect();
+            total = lines.len();
         }
         writeln!(out, "  {}: {}", code.as_str(), warning_advice(code))?;
-        kind_lines(out, &lines)?;
+        kind_lines(out, &lines, total)?;
     }
     let mut codes: Vec<ErrorCode> = run.errors().iter().map(|e| e.code).collect();
     codes.sort_by_key(|c| c.as_str());
@@ -368,7 +380,7 @@ pub fn problems(
             .map(|e| format!("    {}  {}", class_label(classes, &e.class_id), e.message))
             .collect();
         writeln!(out, "  {}: {}", code.as_str(), error_advice(code))?;
-        kind_lines(out, &lines)?;
+        kind_lines(out, &lines, lines.len())?;
     }
     Ok(())
 }
@@ -402,16 +414,17 @@ pub fn warnings_json(run: &RunPlan) -> serde_json::Value {
     serde_json::Value::Array(others.chain(findings).collect())
 }
 
-/// The first [`PROBLEMS_PER_KIND`] lines, and how many more there are.
-fn kind_lines(out: &mut impl Write, lines: &[String]) -> io::Result<()> {
+/// The first [`PROBLEMS_PER_KIND`] of `total` lines (`lines` holds at least those), and how
+/// many more there are.
+fn kind_lines(out: &mut impl Write, lines: &[String], total: usize) -> io::Result<()> {
     for line in lines.iter().take(PROBLEMS_PER_KIND) {
         writeln!(out, "{line}")?;
     }
-    if lines.len() > PROBLEMS_PER_KIND {
+    if total > PROBLEMS_PER_KIND {
         writeln!(
             out,
             "    … and {} more (--format json lists every one)",
-            lines.len() - PROBLEMS_PER_KIND
+            total - PROBLEMS_PER_KIND
         )?;
     }
     Ok(())
