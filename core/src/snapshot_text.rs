@@ -59,8 +59,8 @@ impl Snapshot {
 /// [`json::check_text_limits`] at [`MAX_DEPTH`], and checks R1's unique ids after, as
 /// [`Snapshot::from_json_str`] does.
 pub fn regular_snapshot(text: &str) -> Option<Snapshot> {
-    let top: Obj<Top> = serde_json::from_str(text).ok()?;
-    top.0.rows().into_snapshot()
+    let rows: Obj<Rows> = serde_json::from_str(text).ok()?;
+    Some(rows.0.into_snapshot())
 }
 
 /// A snapshot file's content read the regular way: a bare snapshot, or
@@ -78,29 +78,30 @@ pub struct SnapshotFile {
 /// [`json::scan_text_limits`]. `None` when anything is not plainly regular, including
 /// options that are neither an object nor `null`. R1's unique ids are the caller's to check.
 pub fn regular_snapshot_file(text: &str, deepest: usize) -> Option<SnapshotFile> {
-    let top: Obj<Top> = serde_json::from_str(text).ok()?;
+    let top: Obj<Rows> = serde_json::from_str(text).ok()?;
     let mut top = top.0;
     match std::mem::take(&mut top.snapshot) {
         // A bare snapshot: its `options`, if any, is a field R1 ignores.
         Field::Absent if deepest <= MAX_DEPTH => Some(SnapshotFile {
-            snapshot: top.rows().into_snapshot()?,
+            snapshot: top.into_snapshot(),
             options: Map::new(),
         }),
         Field::Given(Obj(rows)) => Some(SnapshotFile {
-            snapshot: rows.into_snapshot()?,
+            snapshot: rows.into_snapshot(),
             options: top.options.unwrap_or_default(),
         }),
         Field::Absent | Field::Null => None,
     }
 }
 
-/// A file's top level: the wrapper's keys beside a bare snapshot's lists (R1 ignores the
-/// wrapper's keys in a bare snapshot, and the lists beside a wrapper's `snapshot`).
+/// A snapshot's lists (an absent or `null` list is empty), and beside them a snapshot file's
+/// wrapper keys: R1 ignores `snapshot` and `options` in a snapshot, and the lists beside a
+/// wrapper's `snapshot`, so one shape reads both.
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
-struct Top {
+struct Rows {
     #[serde(default)]
-    snapshot: Field<Obj<Rows>>,
+    snapshot: Field<Obj<Box<Rows>>>,
     #[serde(default)]
     options: Option<Map<String, Value>>,
     #[serde(default)]
@@ -117,54 +118,23 @@ struct Top {
     existing_sessions: Option<Vec<Obj<SessionRow>>>,
 }
 
-impl Top {
-    fn rows(self) -> Rows {
-        Rows {
-            classes: self.classes,
-            time_slots: self.time_slots,
-            slot_cancellations: self.slot_cancellations,
-            tutor_assignments: self.tutor_assignments,
-            tutors: self.tutors,
-            existing_sessions: self.existing_sessions,
-        }
-    }
-}
-
-/// A snapshot's lists; an absent or `null` list is empty.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Rows {
-    #[serde(default)]
-    classes: Option<Vec<Obj<ClassRow>>>,
-    #[serde(default)]
-    time_slots: Option<Vec<Obj<SlotRow>>>,
-    #[serde(default)]
-    slot_cancellations: Option<Vec<Obj<CancellationRow>>>,
-    #[serde(default)]
-    tutor_assignments: Option<Vec<Obj<AssignmentRow>>>,
-    #[serde(default)]
-    tutors: Option<Vec<Obj<TutorRow>>>,
-    #[serde(default)]
-    existing_sessions: Option<Vec<Obj<SessionRow>>>,
-}
-
 impl Rows {
-    fn into_snapshot(self) -> Option<Snapshot> {
-        fn list<R, T>(rows: Option<Vec<Obj<R>>>, f: impl FnMut(R) -> Option<T>) -> Option<Vec<T>> {
+    fn into_snapshot(self) -> Snapshot {
+        fn list<R, T>(rows: Option<Vec<Obj<R>>>, f: impl FnMut(R) -> T) -> Vec<T> {
             rows.unwrap_or_default()
                 .into_iter()
                 .map(|o| o.0)
                 .map(f)
                 .collect()
         }
-        Some(Snapshot {
-            classes: list(self.classes, ClassRow::typed)?,
-            time_slots: list(self.time_slots, SlotRow::typed)?,
-            slot_cancellations: list(self.slot_cancellations, CancellationRow::typed)?,
-            tutor_assignments: list(self.tutor_assignments, AssignmentRow::typed)?,
-            tutors: list(self.tutors, TutorRow::typed)?,
-            existing_sessions: list(self.existing_sessions, SessionRow::typed)?,
-        })
+        Snapshot {
+            classes: list(self.classes, ClassRow::typed),
+            time_slots: list(self.time_slots, SlotRow::typed),
+            slot_cancellations: list(self.slot_cancellations, CancellationRow::typed),
+            tutor_assignments: list(self.tutor_assignments, AssignmentRow::typed),
+            tutors: list(self.tutors, TutorRow::typed),
+            existing_sessions: list(self.existing_sessions, SessionRow::typed),
+        }
     }
 }
 
@@ -184,15 +154,15 @@ struct ClassRow {
 }
 
 impl ClassRow {
-    fn typed(self) -> Option<Class> {
-        Some(Class {
+    fn typed(self) -> Class {
+        Class {
             id: self.id,
             name: self.name,
             is_active: self.is_active,
             timezone: self.timezone,
             member_count: self.member_count.map_or(0, |n| n.0),
             default_hourly_rate: self.default_hourly_rate.map(|a| a.0),
-        })
+        }
     }
 }
 
@@ -211,8 +181,8 @@ struct SlotRow {
 }
 
 impl SlotRow {
-    fn typed(self) -> Option<TimeSlot> {
-        Some(TimeSlot {
+    fn typed(self) -> TimeSlot {
+        TimeSlot {
             id: self.id,
             class_id: self.class_id,
             subject: self.subject,
@@ -221,7 +191,7 @@ impl SlotRow {
             end_time: self.end_time,
             is_active: self.is_active,
             created_at: self.created_at.map(|a| a.0),
-        })
+        }
     }
 }
 
@@ -236,13 +206,13 @@ struct CancellationRow {
 }
 
 impl CancellationRow {
-    fn typed(self) -> Option<SlotCancellation> {
-        Some(SlotCancellation {
+    fn typed(self) -> SlotCancellation {
+        SlotCancellation {
             id: self.id,
             time_slot_id: self.time_slot_id,
             week_start: self.week_start.0,
             reason: self.reason.and_then(|r| r.0),
-        })
+        }
     }
 }
 
@@ -268,8 +238,8 @@ struct AssignmentRow {
 }
 
 impl AssignmentRow {
-    fn typed(self) -> Option<TutorAssignment> {
-        Some(TutorAssignment {
+    fn typed(self) -> TutorAssignment {
+        TutorAssignment {
             id: self.id,
             class_id: self.class_id,
             time_slot_id: self.time_slot_id,
@@ -282,7 +252,7 @@ impl AssignmentRow {
             status: self.status.as_str().into(),
             is_active: self.is_active,
             created_at: self.created_at.0,
-        })
+        }
     }
 }
 
@@ -296,8 +266,8 @@ struct TutorRow {
 }
 
 impl TutorRow {
-    fn typed(self) -> Option<Tutor> {
-        Some(Tutor {
+    fn typed(self) -> Tutor {
+        Tutor {
             id: self.id,
             hourly_rate: self.hourly_rate.0,
             availability: self
@@ -306,7 +276,7 @@ impl TutorRow {
                 .into_iter()
                 .map(|a| a.0.typed())
                 .collect(),
-        })
+        }
     }
 }
 
@@ -354,8 +324,8 @@ struct SessionRow {
 }
 
 impl SessionRow {
-    fn typed(self) -> Option<ExistingSession> {
-        Some(ExistingSession {
+    fn typed(self) -> ExistingSession {
+        ExistingSession {
             id: self.id,
             class_id: self.class_id,
             tutor_id: self.tutor_id,
@@ -365,7 +335,7 @@ impl SessionRow {
             status: self.status.as_str().into(),
             price: self.price.map(|a| a.0),
             cancellation_reason: self.cancellation_reason.and_then(|r| r.0),
-        })
+        }
     }
 }
 

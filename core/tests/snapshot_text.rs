@@ -289,3 +289,26 @@ fn too_deep_unknown_fields_go_the_general_way() {
     let wrapped = format!("{{\"snapshot\":{{}},\"extra\":{deep}}}");
     assert!(regular_snapshot_file(&wrapped, deepest).is_some());
 }
+
+#[test]
+fn a_snapshot_key_in_a_bare_snapshot_is_ignored() {
+    for inner in [
+        "{}",
+        "{\"classes\":[{\"id\":\"c9\",\"isActive\":true}]}",
+        "null",
+        "[1]",
+        "7",
+    ] {
+        let text =
+            format!("{{\"snapshot\":{inner},\"classes\":[{{\"id\":\"c1\",\"isActive\":true}}]}}");
+        let expected = general(&text);
+        assert_eq!(expected.as_ref().map(|s| s.classes.len()), Ok(1));
+        if let Some(fast) = regular_snapshot(&text) {
+            assert_eq!(Ok(fast), expected, "{text}");
+        }
+        assert_eq!(
+            Snapshot::from_json_str(&text).map_err(|e| e.to_string()),
+            expected
+        );
+    }
+}
