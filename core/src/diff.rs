@@ -215,7 +215,7 @@ pub fn diff_except<'a>(
 
 /// R22's verdict on an occurrence `[start, end)` of `subject`, given the sessions that
 /// overlap it (in index order).
-pub fn judge<'a>(
+pub(crate) fn judge<'a>(
     overlapping: impl Iterator<Item = &'a ExistingSession>,
     subject: &str,
     start: Instant,

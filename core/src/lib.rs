@@ -88,7 +88,7 @@ pub use assignment::{
 };
 pub use cancellation::{cancelled_date, Cancellations};
 pub use cascade::{belongs_to, cascade_slot_deactivated, cascade_week_cancelled, reprice_tutor};
-pub use diff::{diff, overlaps, ConflictKind, Match, SessionIndex};
+pub use diff::{diff, overlaps, ConflictKind, Match, SessionIndex, Sweep};
 pub use error::{Error, ErrorCode};
 pub use instant::Instant;
 pub use legacy::{diff_class, legacy_instants, Diffed, Outcome};
