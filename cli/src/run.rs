@@ -2,7 +2,7 @@
 //! when writing), planned by the core, checked against the price column, written in one
 //! transaction; the batches' plans joined at the end ([`merge`]).
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 use std::future::Future;
 use std::sync::Arc;
@@ -10,8 +10,11 @@ use std::task::Poll;
 use std::time::Duration;
 
 use chrono::Duration as Span;
-use genova_sessions_core::{merge, Error, Options, Plan, Snapshot, WarningCode, Window};
+use genova_sessions_core::{
+    merge, Error, ExistingSession, Options, Plan, Snapshot, WarningCode, Window,
+};
 use serde::Deserialize;
+use tokio::task::JoinHandle;
 
 use crate::audit::AuditLog;
 use crate::db::read::{BatchRows, Sessions, STATEMENTS_PER_BATCH};
@@ -135,10 +138,12 @@ fn session_bounds(window: Window, reconcile: bool, legacy: bool) -> (String, Str
 }
 
 /// Runs `spec` over the database; a second connection to the same database, when given,
-/// lets a write run lock and read the next batch while this one is planned and written.
+/// lets a write run lock and read the next batch while this one is planned and written, and a
+/// third (`tutors`, a write run's) reads the tutors' sessions meanwhile.
 pub async fn run(
     db: &mut Db,
     second: Option<&mut Db>,
+    tutors: Option<Db>,
     spec: &Spec,
     audit: &mut Option<AuditLog>,
     progress: &Progress,
@@ -167,17 +172,27 @@ pub async fn run(
         }
     };
     let ids: Vec<String> = ids.into_iter().filter(|id| spec.shard.holds(id)).collect();
-    // The tutors' sessions in every class, for R25 across batches: read once, before writing
-    // (with a second connection, on it while the first batch is read and planned).
-    let reads_tutors = !matches!(spec.mode, Mode::Apply(_));
+    // The tutors' sessions in every class, for R25 across batches: read once, before this run
+    // writes anything (on a connection of their own while the batches go on, when given one).
     let mut tutor_sessions = Vec::new();
-    if reads_tutors {
+    let mut tutor_read = None;
+    if !matches!(spec.mode, Mode::Apply(_)) {
         statements += 1;
-        if second.is_none() || ids.is_empty() {
-            tutor_sessions = db.tutor_sessions(&from, &until).await?;
+        match tutors {
+            Some(conn) if !ids.is_empty() => {
+                tutor_read = Some(TutorRead::start(conn, &from, &until))
+            }
+            other => {
+                if let Some(conn) = other {
+                    conn.close().await;
+                }
+                tutor_sessions = db.tutor_sessions(&from, &until).await?;
+            }
         }
+    } else if let Some(conn) = tutors {
+        conn.close().await;
     }
-    let tutors_ahead = reads_tutors && second.is_some() && !ids.is_empty();
+    let tutor_read = tutor_read.as_ref();
     progress.start(ids.len() as u64);
     let mut outcome = Outcome {
         plan: RunPlan::empty(window),
@@ -225,25 +240,7 @@ pub async fn run(
     if let Some(first) = batches.first() {
         open[0] = true;
         let ahead = plan_ahead.then_some(&planner);
-        let stage = match conns.as_mut_slice() {
-            [a, b] if tutors_ahead => {
-                let (tutors, stage) = join2(
-                    b.tutor_sessions(&from, &until),
-                    first_stage(a, spec, first, sessions, ahead),
-                )
-                .await;
-                match tutors {
-                    Ok(t) => {
-                        tutor_sessions = t;
-                        stage
-                    }
-                    // The tutors' read failed first in a run that reads them alone.
-                    Err(e) => Err(e.into()),
-                }
-            }
-            conns => first_stage(conns[0], spec, first, sessions, ahead).await,
-        };
-        match stage {
+        match first_stage(conns[0], spec, first, sessions, ahead).await {
             Ok(stage) => loaded = Some(stage),
             Err(e) => failure = Some(e),
         }
@@ -259,7 +256,15 @@ pub async fn run(
         let (settled, following) = match conns.as_mut_slice() {
             [one] if writes => {
                 // One connection (SQLite): the next batch's transaction opens after this one's.
-                let settled = settle(Some(&mut **one), spec, batches[k], this, &planner).await;
+                let settled = settle(
+                    Some(&mut **one),
+                    spec,
+                    batches[k],
+                    this,
+                    &planner,
+                    tutor_read,
+                )
+                .await;
                 attempted &= settled.is_ok();
                 let following = match (&settled, next) {
                     (Ok(_), Some(batch)) => load(one, spec, batch, sessions)
@@ -271,7 +276,7 @@ pub async fn run(
             }
             [one] => {
                 join2(
-                    settle(None, spec, batches[k], this, &planner),
+                    settle(None, spec, batches[k], this, &planner, tutor_read),
                     load_next(one, spec, next, sessions, None),
                 )
                 .await
@@ -281,8 +286,15 @@ pub async fn run(
                 let written = Cell::new(false);
                 join2(
                     async {
-                        let settled =
-                            settle(Some(&mut **this_conn), spec, batches[k], this, &planner).await;
+                        let settled = settle(
+                            Some(&mut **this_conn),
+                            spec,
+                            batches[k],
+                            this,
+                            &planner,
+                            tutor_read,
+                        )
+                        .await;
                         written.set(true);
                         settled
                     },
@@ -326,7 +338,16 @@ pub async fn run(
         }
         progress.finish();
         let mut message = e.message;
-        let committed = if writes { committed } else { 0 };
+        let mut committed = if writes { committed } else { 0 };
+        // A failed read of the tutors' sessions is the run's first failure, as when it was
+        // read before the batches: nothing was written before it (batches that write wait
+        // for it before committing).
+        if let Some(read) = tutor_read {
+            if let Err(e) = read.wait().await {
+                message = e.message;
+                committed = 0;
+            }
+        }
         match (&spec.mode, committed) {
             (_, 0) | (Mode::DryRun, _) => {}
             (Mode::Apply(_), n) => message.push_str(&format!(
@@ -346,6 +367,9 @@ pub async fn run(
         statements += 1;
     }
     progress.finish();
+    if let Some(read) = tutor_read {
+        tutor_sessions = read.take().await?;
+    }
     outcome.plan = match &spec.mode {
         Mode::Apply(file) => file.plan.clone(),
         _ => RunPlan::new(merge(window, plans, &tutor_sessions), errors),
@@ -480,6 +504,57 @@ async fn load_next(
     }))
 }
 
+/// The tutors' sessions (R25 across batches) read on a connection of their own while the
+/// batches are read, planned and written; waited for before the run commits its first change,
+/// so that they never hold the run's own sessions.
+struct TutorRead {
+    /// The read under way, giving its connection back.
+    pending: RefCell<Option<JoinHandle<(Db, Read)>>>,
+    read: RefCell<Option<Read>>,
+}
+
+/// What the tutors' read gave.
+type Read = Result<Vec<ExistingSession>, DbError>;
+
+impl TutorRead {
+    fn start(mut conn: Db, from: &str, until: &str) -> TutorRead {
+        let (from, until) = (from.to_owned(), until.to_owned());
+        let pending = tokio::spawn(async move {
+            let read = conn.tutor_sessions(&from, &until).await;
+            (conn, read)
+        });
+        TutorRead {
+            pending: RefCell::new(Some(pending)),
+            read: RefCell::new(None),
+        }
+    }
+
+    /// Waits for the read (once); its failure, if it failed.
+    async fn wait(&self) -> Result<(), Stopped> {
+        let pending = self.pending.borrow_mut().take();
+        if let Some(pending) = pending {
+            let (conn, read) = pending
+                .await
+                .unwrap_or_else(|e| std::panic::resume_unwind(e.into_panic()));
+            conn.close().await;
+            *self.read.borrow_mut() = Some(read);
+        }
+        match &*self.read.borrow() {
+            Some(Err(e)) => Err(Stopped {
+                message: e.message.clone(),
+            }),
+            _ => Ok(()),
+        }
+    }
+
+    /// The sessions read.
+    async fn take(&self) -> Result<Vec<ExistingSession>, Stopped> {
+        self.wait().await?;
+        let read = self.read.borrow_mut().take();
+        Ok(read.and_then(Result::ok).unwrap_or_default())
+    }
+}
+
 /// A batch read, and perhaps already planned.
 enum Stage {
     Loaded(Loaded),
@@ -571,6 +646,7 @@ async fn settle(
     batch: &[String],
     stage: Stage,
     planner: &Arc<Planner>,
+    tutors: Option<&TutorRead>,
 ) -> Result<Settled, Stopped> {
     let Prepared {
         planned,
@@ -594,6 +670,11 @@ async fn settle(
         settled.ids = db.insert_sessions(&settled.creates).await?;
         settled.moved = db.move_sessions(&settled.moves).await?;
         settled.cancelled = db.cancel_sessions(&settled.planned.cancels).await?;
+        // The tutors' sessions are read before this run's first change is committed.
+        let changed = !settled.ids.is_empty() || settled.moved > 0 || settled.cancelled > 0;
+        if let (true, Some(tutors)) = (changed, tutors) {
+            tutors.wait().await?;
+        }
         db.commit().await?;
         statements += usize::from(!settled.creates.is_empty())
             + settled.moves.len()

@@ -102,19 +102,35 @@ pub async fn execute(
         move_legacy_rows: args.move_legacy_rows,
     };
     // A write run on PostgreSQL locks and reads the next batch on a second connection while
-    // the current one is planned and written (SQLite writes one transaction at a time).
-    let mut second = None;
+    // the current one is planned and written, and reads the tutors' sessions on a third
+    // meanwhile (SQLite writes one transaction at a time).
+    let mut more = Vec::new();
     if !matches!(spec.mode, Mode::DryRun) && db.backend() == Backend::Postgres {
-        match Db::connect(&args.database.url, args.lock_timeout, false).await {
-            Ok(conn) => second = Some(conn),
-            Err(e) => {
-                db.close().await;
-                return Err(Failure::from(e));
+        while more.len() < 2 {
+            match Db::connect(&args.database.url, args.lock_timeout, false).await {
+                Ok(conn) => more.push(conn),
+                Err(e) => {
+                    db.close().await;
+                    for conn in more {
+                        conn.close().await;
+                    }
+                    return Err(Failure::from(e));
+                }
             }
         }
     }
+    let third = more.pop();
+    let mut second = more.pop();
     let progress = Progress::new(false);
-    let result = run::run(&mut db, second.as_mut(), &spec, &mut audit, &progress).await;
+    let result = run::run(
+        &mut db,
+        second.as_mut(),
+        third,
+        &spec,
+        &mut audit,
+        &progress,
+    )
+    .await;
     db.close().await;
     if let Some(conn) = second {
         conn.close().await;

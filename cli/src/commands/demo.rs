@@ -170,19 +170,19 @@ pub fn run(args: &DemoArgs) -> Result<Done, Failure> {
         let window = run::window_of(&options);
         let flags = format!("-D {shown} --now {} --default-timezone Africa/Douala", window.start);
         say(&mut out, format!("\n1. Dry run: {program} migrate --dry-run {flags}\n"));
-        let dry = run::run(&mut db, None, &spec(Mode::DryRun), &mut None, &hidden)
+        let dry = run::run(&mut db, None, None, &spec(Mode::DryRun), &mut None, &hidden)
             .await
             .map_err(stop)?;
         let _ = report::table(&mut out, &dry.plan, &dry.classes, &dry.subjects, &[], "Africa/Douala");
         let _ = report::problems(&mut out, &dry.plan, &dry.classes, "Africa/Douala");
         let _ = report::summary(&mut out, &dry.plan, true, 0, report::Moves { write: false, moved: 0 });
         say(&mut out, format!("\n2. Migrate: {program} migrate {flags}\n"));
-        let wrote = run::run(&mut db, None, &spec(Mode::Write), &mut None, &hidden)
+        let wrote = run::run(&mut db, None, None, &spec(Mode::Write), &mut None, &hidden)
             .await
             .map_err(stop)?;
         let _ = report::summary(&mut out, &wrote.plan, false, wrote.written, report::Moves { write: false, moved: 0 });
         say(&mut out, format!("\n3. Second run, nothing left to create: {program} migrate --dry-run {flags}\n"));
-        let again = run::run(&mut db, None, &spec(Mode::DryRun), &mut None, &hidden)
+        let again = run::run(&mut db, None, None, &spec(Mode::DryRun), &mut None, &hidden)
             .await
             .map_err(stop)?;
         say(&mut out, report::plan_line(&again.plan));
