@@ -78,8 +78,10 @@ mod snapshot;
 mod snapshot_text;
 mod status;
 mod tutor;
+mod tzdata;
 mod wall;
 mod zone;
+mod zone_table;
 
 use serde_json::Value;
 

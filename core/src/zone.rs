@@ -1,14 +1,14 @@
 //! Time zones: IANA lookup (R6) and the "compatible" rule for local wall times (§3.1, R9).
 
-use chrono::{Duration, NaiveDateTime, Offset, TimeZone};
-use chrono_tz::{GapInfo, Tz};
+use chrono::{Duration, NaiveDateTime};
 
 use crate::instant::Instant;
+use crate::zone_table::{self, Local};
 
 /// The version of the IANA time zone database compiled into this build (e.g. `"2025b"`).
 ///
 /// Every surface (CLI, Node, WebAssembly) answers from this same data.
-pub const TZDB_VERSION: &str = chrono_tz::IANA_TZDB_VERSION;
+pub const TZDB_VERSION: &str = crate::tzdata::VERSION;
 
 /// `wall − offset`: by chrono's offset arithmetic (a day at most), else by a duration.
 fn minus_offset(wall: NaiveDateTime, offset_seconds: i32) -> NaiveDateTime {
@@ -17,9 +17,15 @@ fn minus_offset(wall: NaiveDateTime, offset_seconds: i32) -> NaiveDateTime {
         .unwrap_or_else(|| wall - Duration::seconds(i64::from(offset_seconds)))
 }
 
-/// An IANA time zone from the compiled-in database.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct Zone(Tz);
+/// An IANA time zone from the compiled-in database (chrono-tz's data, see `zone_table`).
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Zone(u16);
+
+impl std::fmt::Debug for Zone {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Zone").field(&self.name()).finish()
+    }
+}
 
 /// A wall time resolved to an instant by the compatible rule.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,28 +47,24 @@ impl Zone {
     /// assert!(Zone::named("").is_none());
     /// ```
     pub fn named(name: &str) -> Option<Zone> {
-        name.parse::<Tz>().ok().map(Zone)
+        zone_table::find(name).map(Zone)
     }
 
     /// UTC.
     pub fn utc() -> Zone {
-        Zone(Tz::UTC)
+        Zone::named("UTC").unwrap_or(Zone(0))
     }
 
     /// The zone's IANA name.
     pub fn name(self) -> &'static str {
-        self.0.name()
+        zone_table::name(self.0)
     }
 
     /// The local wall date and time of an instant in this zone.
     pub fn local(self, instant: Instant) -> NaiveDateTime {
         let utc = instant.utc();
-        utc + Duration::seconds(i64::from(
-            self.0
-                .offset_from_utc_datetime(&utc)
-                .fix()
-                .local_minus_utc(),
-        ))
+        let offset = zone_table::spans(self.0).at_utc(utc.and_utc().timestamp());
+        utc + Duration::seconds(i64::from(offset))
     }
 
     /// Resolves a wall time by the compatible rule (R9): with one or more valid offsets, the
@@ -83,13 +85,11 @@ impl Zone {
     /// assert_eq!(ny.resolve(wall).instant.to_string(), "2026-11-01T05:30:00.000Z");
     /// ```
     pub fn resolve(self, wall: NaiveDateTime) -> Resolved {
-        let offset_seconds = match self.0.offset_from_local_datetime(&wall) {
-            chrono::LocalResult::Single(o) => o.fix().local_minus_utc(),
+        let offset_seconds = match zone_table::spans(self.0).at_local(wall.and_utc().timestamp()) {
+            Local::Single(o) => o,
             // The earliest instant has the larger offset.
-            chrono::LocalResult::Ambiguous(a, b) => {
-                a.fix().local_minus_utc().max(b.fix().local_minus_utc())
-            }
-            chrono::LocalResult::None => {
+            Local::Ambiguous(a, b) => a.max(b),
+            Local::Gap => {
                 return Resolved {
                     instant: Instant::from_utc(
                         wall - Duration::seconds(self.offset_before_gap(wall)),
@@ -106,17 +106,12 @@ impl Zone {
 
     /// The offset in force just before the transition that opened the gap holding `wall`.
     fn offset_before_gap(self, wall: NaiveDateTime) -> i64 {
-        let before = GapInfo::new(&wall, &self.0)
-            .and_then(|gap| gap.begin)
-            .map(|(_, offset)| offset.fix().local_minus_utc());
+        let spans = zone_table::spans(self.0);
         // Fallback (never reached with real data): the offset a day earlier, which no zone has
         // changed twice within.
-        let before = before.unwrap_or_else(|| {
-            self.0
-                .offset_from_utc_datetime(&(wall - Duration::days(1)))
-                .fix()
-                .local_minus_utc()
-        });
+        let before = spans
+            .before_gap(wall.and_utc().timestamp())
+            .unwrap_or_else(|| spans.at_utc((wall - Duration::days(1)).and_utc().timestamp()));
         i64::from(before)
     }
 
