@@ -85,34 +85,28 @@ impl Zone {
     /// assert_eq!(ny.resolve(wall).instant.to_string(), "2026-11-01T05:30:00.000Z");
     /// ```
     pub fn resolve(self, wall: NaiveDateTime) -> Resolved {
-        let offset_seconds = match zone_table::spans(self.0).at_local(wall.and_utc().timestamp()) {
+        let spans = zone_table::spans(self.0);
+        let offset_seconds = match spans.at_local(wall.and_utc().timestamp()) {
             Local::Single(o) => o,
             // The earliest instant has the larger offset.
             Local::Ambiguous(a, b) => a.max(b),
-            Local::Gap => {
+            // In a gap: read with the offset in force before it, so the wall time moves
+            // forward by the gap's length. Fallback (never reached with real data): the offset
+            // a day earlier, which no zone has changed twice within.
+            Local::Gap(before) => {
+                let before = before.unwrap_or_else(|| {
+                    spans.at_utc((wall - Duration::days(1)).and_utc().timestamp())
+                });
                 return Resolved {
-                    instant: Instant::from_utc(
-                        wall - Duration::seconds(self.offset_before_gap(wall)),
-                    ),
+                    instant: Instant::from_utc(wall - Duration::seconds(i64::from(before))),
                     in_gap: true,
-                }
+                };
             }
         };
         Resolved {
             instant: Instant::from_utc(minus_offset(wall, offset_seconds)),
             in_gap: false,
         }
-    }
-
-    /// The offset in force just before the transition that opened the gap holding `wall`.
-    fn offset_before_gap(self, wall: NaiveDateTime) -> i64 {
-        let spans = zone_table::spans(self.0);
-        // Fallback (never reached with real data): the offset a day earlier, which no zone has
-        // changed twice within.
-        let before = spans
-            .before_gap(wall.and_utc().timestamp())
-            .unwrap_or_else(|| spans.at_utc((wall - Duration::days(1)).and_utc().timestamp()));
-        i64::from(before)
     }
 
     /// Resolves a local range: the start by R9 and the end by R9 too, except that when the

@@ -8,8 +8,8 @@ Without a path it takes the chrono-tz in Cargo's registry that Cargo.lock names.
 are links carry a copy of their target's spans in chrono-tz; here each distinct list of spans
 is stored once. A list is: its first offset, then each transition as the zig-zag varint delta
 of its UTC start (seconds) from the one before and the zig-zag varint of the total offset
-(standard + daylight, seconds) in force from it. `core/tests/zone_table.rs` holds the result
-to chrono-tz for every zone around every transition.
+(standard + daylight, seconds) in force from it. The test of `core/src/zone_table.rs` holds
+the result to chrono-tz for every zone around every transition.
 """
 import glob, os, re, sys
 
