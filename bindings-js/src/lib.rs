@@ -176,24 +176,11 @@ pub fn plan_json<H: Host>(
         .map_err(|e| Failure::internal(format!("reading the text: {e:?}")))?
         .ok_or_else(|| Failure::new("INVALID_JSON", "text: expected a string of JSON"))?;
     // The text's own problems (INPUT_TOO_LARGE, INVALID_JSON) come before the options'.
-    // Text in the regular shape is read straight into the typed rows; any other is parsed
-    // and read the general way, which reports its problems.
-    core::json::check_text_limits(&text, core::json::MAX_DEPTH)?;
-    enum Read {
-        Regular(core::Snapshot),
-        Parsed(Value),
-    }
-    let read = match core::regular_snapshot(&text) {
-        Some(snapshot) => Read::Regular(snapshot),
-        None => Read::Parsed(core::json::parse(&text)?),
-    };
+    let read = core::SnapshotText::read(&text)?;
     let mut notes = Notes::default();
     notes.add(Arg::Options, &options);
     finite(&options, "INVALID_OPTION")?;
-    let plan = match &read {
-        Read::Regular(snapshot) => core::plan_regular(snapshot, &options.value),
-        Read::Parsed(value) => core::plan_value(value, &options.value),
-    };
+    let plan = read.plan(&options.value);
     Ok(plan.map_err(|e| notes.explain(e))?.to_json_ascii())
 }
 

@@ -113,7 +113,7 @@ pub use snapshot::{
     Availability, Class, ExistingSession, SlotCancellation, Snapshot, TimeSlot, Tutor,
     TutorAssignment,
 };
-pub use snapshot_text::{regular_snapshot, regular_snapshot_file, SnapshotFile};
+pub use snapshot_text::{regular_snapshot, regular_snapshot_file, SnapshotFile, SnapshotText};
 pub use status::{AssignmentStatus, ExistingStatus, SessionStatus};
 pub use tutor::{
     available_tutors, covers, double_booked, has_active_availability, TutorAvailability,
@@ -137,15 +137,7 @@ pub use bigdecimal;
 /// assert_eq!(err.code(), ErrorCode::InvalidOption);
 /// ```
 pub fn plan_json(snapshot_text: &str, options: &Value) -> Result<Plan, Error> {
-    json::check_text_limits(snapshot_text, json::MAX_DEPTH)?;
-    // The regular shape read straight into rows; anything else read the general way,
-    // which reports its first problem after the options' (§5's order).
-    if let Some(snapshot) = regular_snapshot(snapshot_text) {
-        return plan_regular(&snapshot, options);
-    }
-    let snapshot = json::parse(snapshot_text)?;
-    let options = Options::from_value(options)?;
-    plan(&Snapshot::from_value(&snapshot)?, &options)
+    SnapshotText::read(snapshot_text)?.plan(options)
 }
 
 /// Plans a snapshot read by [`regular_snapshot`] with options given as JSON, in SPEC §5's

@@ -25,6 +25,7 @@ use crate::error::Error;
 use crate::instant::Instant;
 use crate::json::{self, integer_value, is_integer_literal, MAX_DEPTH};
 use crate::money::Money;
+use crate::plan::Plan;
 use crate::snapshot::{
     Availability, Class, ExistingSession, SlotCancellation, Snapshot, TimeSlot, Tutor,
     TutorAssignment,
@@ -43,13 +44,46 @@ impl Snapshot {
     /// assert_eq!(bad.unwrap_err().code(), ErrorCode::InvalidField);
     /// ```
     pub fn from_json_str(text: &str) -> Result<Snapshot, Error> {
+        SnapshotText::read(text)?.into_snapshot()
+    }
+}
+
+/// Snapshot JSON text after its own checks (§5's limits, then `INVALID_JSON`): read straight
+/// into the typed rows when it has the regular shape, else parsed, for R1's general reading.
+/// What comes after — the options, R1's fields and unique ids — is in §5's order either way.
+#[derive(Debug)]
+pub enum SnapshotText {
+    /// The regular shape, read by [`regular_snapshot`] (unique ids not checked yet).
+    Regular(Snapshot),
+    /// Anything else, as a JSON value.
+    Parsed(Value),
+}
+
+impl SnapshotText {
+    /// Checks the text's limits and reads it; fails only with `INPUT_TOO_LARGE` or
+    /// `INVALID_JSON`.
+    pub fn read(text: &str) -> Result<SnapshotText, Error> {
         json::check_text_limits(text, MAX_DEPTH)?;
-        match regular_snapshot(text) {
-            Some(snapshot) => {
-                snapshot.check_unique_ids()?;
-                Ok(snapshot)
-            }
-            None => Snapshot::from_value(&json::parse(text)?),
+        Ok(match regular_snapshot(text) {
+            Some(snapshot) => SnapshotText::Regular(snapshot),
+            None => SnapshotText::Parsed(json::parse(text)?),
+        })
+    }
+
+    /// The snapshot, by R1 (the unique ids, or `Snapshot::from_value`).
+    pub fn into_snapshot(self) -> Result<Snapshot, Error> {
+        match self {
+            SnapshotText::Regular(snapshot) => snapshot.check_unique_ids().map(|()| snapshot),
+            SnapshotText::Parsed(value) => Snapshot::from_value(&value),
+        }
+    }
+
+    /// Plans it with options given as JSON, reporting the options' problems before the
+    /// snapshot's (§5's order).
+    pub fn plan(&self, options: &Value) -> Result<Plan, Error> {
+        match self {
+            SnapshotText::Regular(snapshot) => crate::plan_regular(snapshot, options),
+            SnapshotText::Parsed(value) => crate::plan_value(value, options),
         }
     }
 }
