@@ -110,7 +110,17 @@ impl<'a> SessionIndex<'a> {
         let to = end.max(start);
         let lo = self.starts.partition_point(|&s| s < from);
         let hi = lo + self.starts[lo..].partition_point(|&s| s <= to);
-        self.regular[lo..hi]
+        self.overlapping_among(lo..hi, start, end)
+    }
+
+    /// The regular rows at `rows` and every irregular row that overlap `[start, end)` (R22).
+    fn overlapping_among(
+        &self,
+        rows: std::ops::Range<usize>,
+        start: Instant,
+        end: Instant,
+    ) -> impl Iterator<Item = &'a ExistingSession> + '_ {
+        self.regular[rows]
             .iter()
             .chain(self.irregular.iter())
             .copied()
@@ -150,11 +160,7 @@ impl<'i, 'a> Sweep<'i, 'a> {
                 .iter()
                 .take_while(|&&s| s <= to)
                 .count();
-        index.regular[self.lo..hi]
-            .iter()
-            .chain(index.irregular.iter())
-            .copied()
-            .filter(move |s| overlaps((start, end), (s.scheduled_start, s.scheduled_end)))
+        index.overlapping_among(self.lo..hi, start, end)
     }
 }
 

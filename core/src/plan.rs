@@ -427,11 +427,16 @@ impl Plan {
     /// The plan as compact JSON followed by one newline: the bytes every surface prints
     /// (SPEC §6).
     pub fn to_json_line(&self) -> String {
+        self.json_text(crate::plan_json::Text::Utf8)
+    }
+
+    /// The JSON line as a string, written in one buffer.
+    fn json_text(&self, text: crate::plan_json::Text) -> String {
         // Room for the usual size up front (a `create` entry takes about 260 bytes), so the
         // text is not copied as it grows.
         let mut out = Vec::with_capacity(self.create.len() * 272 + 4096);
         // Writing to a vector fails on nothing; the text is UTF-8 (JSON of `str`s).
-        let _ = self.write_json_line(&mut out);
+        let _ = crate::plan_json::write_plan_line(self, &mut out, text);
         String::from_utf8(out).unwrap_or_default()
     }
 
@@ -462,9 +467,6 @@ impl Plan {
     /// assert_eq!(values(&text), values(&plan.to_json_line()));
     /// ```
     pub fn to_json_ascii(&self) -> String {
-        let mut out = Vec::with_capacity(self.create.len() * 272 + 4096);
-        // Writing to a vector fails on nothing; the text is ASCII.
-        let _ = crate::plan_json::write_plan_line(self, &mut out, crate::plan_json::Text::Ascii);
-        String::from_utf8(out).unwrap_or_default()
+        self.json_text(crate::plan_json::Text::Ascii)
     }
 }
